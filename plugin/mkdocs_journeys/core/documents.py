@@ -1,0 +1,85 @@
+"""Turn one page's text into a Document: its kind, its validated model and its problems."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import FieldReader, Reference
+from .frontmatter import PAGE_KINDS, FrontMatterError, parse_yaml, split_page
+from .journey_reader import IconCheck, read_journey
+from .model import Department, Journey, Persona
+from .problems import Problem, Severity, has_errors
+from .profile_reader import read_department, read_persona
+
+_H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+@dataclass
+class Document:
+    path: str  # relative to the docs folder, forward slashes
+    kind: str | None  # journey / persona / department; None for pages that are not ours
+    body: str  # the Markdown after the front matter
+    title: str
+    journey: Journey | None = None
+    persona: Persona | None = None
+    department: Department | None = None
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # checked against the whole site
+
+    @property
+    def broken(self) -> bool:
+        """The page breaks the format: show its problems instead of what it would render."""
+        return has_errors(self.problems)
+
+
+def default_title(path: str, body: str, meta: Any = None) -> str:
+    """The title MkDocs would give the page: front matter title, first H1, or the file name."""
+    if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
+        return meta["title"].strip()
+    match = _H1_RE.search(body)
+    if match:
+        return match.group(1)
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    if stem in ("index", "README"):
+        stem = posixpath.basename(posixpath.dirname(path)) or "Home"
+    return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def read_document(path: str, text: str, icon_exists: IconCheck | None = None) -> Document:
+    """Read any page. Pages that are not journey, persona or department pages get kind None;
+    their front matter is still checked, since MkDocs renders broken front matter as text."""
+    page = split_page(text)
+    document = Document(path=path, kind=page.kind, body=page.body, title=default_title(path, page.body))
+    if page.yaml_text is None:
+        return document
+    reader = FieldReader(path, page.first_yaml_line)
+    try:
+        meta = parse_yaml(page.yaml_text, page.first_yaml_line)
+    except FrontMatterError as error:
+        reader.report("front matter", error.message, "valid YAML front matter", error.line, described=True)
+        document.problems = reader.problems
+        return document
+    document.title = default_title(path, page.body, meta)
+    if not isinstance(meta, dict):
+        reader.report("front matter", meta, "a mapping of keys such as title: or journey:", page.first_yaml_line)
+        document.problems = reader.problems
+        return document
+    kinds = [kind for kind in PAGE_KINDS if kind in meta]
+    document.kind = kinds[0] if kinds else None
+    if len(kinds) > 1:
+        reader.report(kinds[1], kinds[1], f"one page kind per page (this page is already a {kinds[0]} page)",
+                      reader.line_of(meta, kinds[1]))
+    data = reader.mapping(meta, document.kind, document.kind, required=True) if document.kind else None
+    if data is not None:
+        if document.kind == "journey":
+            document.journey = read_journey(data, document.title, reader, icon_exists)
+        elif document.kind == "persona":
+            document.persona = read_persona(data, reader)
+        else:
+            document.department = read_department(data, reader)
+    document.problems = sorted(reader.problems, key=lambda problem: problem.line or 0)
+    document.references = reader.references
+    return document

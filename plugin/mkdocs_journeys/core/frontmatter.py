@@ -1,0 +1,191 @@
+"""Split a Markdown page into YAML front matter and body, and parse the YAML safely.
+
+MkDocs drops front matter whose YAML is invalid and renders it as text, so the plugin
+parses it itself: with line numbers for every key and list item, dates kept as text
+(validated later, so an impossible date is a field problem, not a crash), and a guard
+against alias bombs and absurd nesting before any Python object is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# The same pattern MkDocs uses (mkdocs.utils.meta), so both agree on where front matter is.
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+# A page is ours when its front matter has one of these top-level keys.
+PAGE_KINDS = ("journey", "persona", "department")
+_KIND_LINE_RE = re.compile(r"^(journey|persona|department)[ \t]*:", re.M)
+
+# Limits on the YAML node graph, checked before construction (aliases can make a small
+# file expand into billions of nodes).
+MAX_EXPANDED_NODES = 200_000
+MAX_DEPTH = 64
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A mapping that remembers the 0-based line of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+    duplicate_keys: list[tuple[Any, int]]
+
+
+class LineList(list):
+    """A list that remembers the 0-based line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _JourneyLoader(_Base):  # type: ignore[misc, valid-type]
+    pass
+
+
+# Dates stay strings: the validator reads them, so "2026-02-30" is reported, not raised.
+_JourneyLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line
+    result.key_lines = {}
+    result.duplicate_keys = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value, not a list or mapping", key_node.start_mark
+            ) from None
+        if key in result:
+            result.duplicate_keys.append((key, key_node.start_mark.line))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line
+    return result
+
+
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line
+    result.item_lines = [child.start_mark.line for child in node.value]
+    return result
+
+
+_JourneyLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_JourneyLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)
+_JourneyLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+class FrontMatterError(Exception):
+    """The front matter cannot be read at all; line is 1-based in the page file."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class SplitPage:
+    """A page's text cut into front matter and body."""
+
+    yaml_text: str | None  # None when the page has no front matter
+    body: str
+    first_yaml_line: int = 2  # 1-based line of the first YAML line in the file
+    kind: str | None = None  # journey / persona / department, guessed from the raw text
+    data: Any = field(default=None)
+
+
+def split_page(text: str) -> SplitPage:
+    """Cut the page; guess its kind from the raw front matter, even if the YAML is broken."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return SplitPage(yaml_text=None, body=text)
+    yaml_text = match.group(1)
+    kind_match = _KIND_LINE_RE.search(yaml_text)
+    return SplitPage(
+        yaml_text=yaml_text,
+        body=text[match.end() :].lstrip("\n"),
+        kind=kind_match.group(1) if kind_match else None,
+    )
+
+
+def _check_node_graph(root: yaml.Node, first_line: int) -> None:
+    """Refuse node graphs that expand too far or nest too deep, without expanding them."""
+    expanded: dict[int, int] = {}
+    # Iterative post-order walk; shared (aliased) nodes are sized once and counted per use.
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, depth, children_done = stack.pop()
+        key = id(node)
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(
+                f"the YAML nests deeper than {MAX_DEPTH} levels", first_line + node.start_mark.line
+            )
+        if isinstance(node, yaml.ScalarNode):
+            expanded[key] = 1
+            continue
+        children = _children(node)
+        if children_done:
+            on_path.discard(key)
+            size = 1 + sum(expanded[id(child)] for child in children)
+            if size > MAX_EXPANDED_NODES:
+                raise FrontMatterError(
+                    f"the YAML expands to more than {MAX_EXPANDED_NODES:,} values through aliases "
+                    "(an alias bomb?); write the values out instead",
+                    first_line + node.start_mark.line,
+                )
+            expanded[key] = size
+            continue
+        if key in expanded:
+            continue
+        if key in on_path:
+            raise FrontMatterError("the YAML refers to itself through an alias", first_line + node.start_mark.line)
+        on_path.add(key)
+        stack.append((node, depth, True))
+        for child in children:
+            if id(child) not in expanded:
+                stack.append((child, depth + 1, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value)
+
+
+def parse_yaml(yaml_text: str, first_line: int = 2) -> Any:
+    """Parse front matter YAML into LineDict/LineList values; raise FrontMatterError."""
+    loader = _JourneyLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_node_graph(node, first_line)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark is not None else None
+        problem = error.problem or error.context or "invalid YAML"
+        context = f" ({error.context})" if error.context and error.problem else ""
+        raise FrontMatterError(f"invalid YAML: {problem}{context}", line) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"invalid YAML: {error}", None) from None
+    except RecursionError:
+        raise FrontMatterError("the YAML nests too deeply to read", None) from None
+    finally:
+        loader.dispose()

@@ -1,0 +1,164 @@
+"""The whole wiki: every document read once, cross-referenced in one pass.
+
+Everything a persona, department or index page shows is looked up here in a dictionary;
+no page rendering scans the site.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .documents import Document
+from .model import Department, Journey, Opportunity, Persona, Stage, Step
+from .problems import Problem, Severity
+
+
+def generated_page_path(folder: str, page_id: str) -> str:
+    return f"{folder}/{page_id}.md"
+
+
+@dataclass
+class PersonaRole:
+    """Where a persona acts in one journey: the stages and steps that name it."""
+
+    journey: Journey
+    stages: list[Stage] = field(default_factory=list)
+    steps: list[tuple[Stage, Step]] = field(default_factory=list)
+
+
+@dataclass
+class OwnedStep:
+    journey: Journey
+    stage: Stage
+    step: Step
+
+
+class Site:
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        known_paths: Collection[str],
+        today: date,
+        stale_after_days: int = 365,
+        index_path: str | None = None,
+    ):
+        self.today = today
+        self.stale_after_days = stale_after_days
+        self.index_path = index_path  # the opportunity index page, when the site has one
+        self.documents: dict[str, Document] = {d.path: d for d in sorted(documents, key=lambda d: d.path)}
+        self.journeys: list[Journey] = [d.journey for d in self.documents.values() if d.journey is not None]
+        self.journey_by_path: dict[str, Journey] = {j.path: j for j in self.journeys}
+        self.personas: dict[str, Persona] = {}
+        self.departments: dict[str, Department] = {}
+        # ids that are referenced but have no page: the adapter generates pages for them
+        self.missing_personas: dict[str, list[str]] = defaultdict(list)
+        self.missing_departments: dict[str, list[str]] = defaultdict(list)
+        self.persona_roles: dict[str, list[PersonaRole]] = defaultdict(list)
+        self.journeys_by_owner: dict[str, list[Journey]] = defaultdict(list)
+        self.steps_by_owner: dict[str, list[OwnedStep]] = defaultdict(list)
+        self.opportunities: list[Opportunity] = []
+        self.opportunities_by_owner: dict[str, list[Opportunity]] = defaultdict(list)
+        self.opportunity_by_id: dict[str, Opportunity] = {}
+        self._collect_profiles()
+        self._check_references(known_paths)
+        self._index_journeys()
+
+    # -- one pass over the documents ------------------------------------------------------
+
+    def _collect_profiles(self) -> None:
+        for document in self.documents.values():
+            for profile, registry in ((document.persona, self.personas), (document.department, self.departments)):
+                if profile is None:
+                    continue
+                if profile.id in registry:
+                    first = registry[profile.id].path
+                    document.problems.append(Problem(
+                        path=document.path, line=None, field=document.kind or "", value=repr(profile.id),
+                        expected=f"a file name not used by another {document.kind} page (also {first})",
+                    ))
+                    continue
+                registry[profile.id] = profile  # type: ignore[assignment]
+
+    def _check_references(self, known_paths: Collection[str]) -> None:
+        opportunity_pages: dict[str, str] = {}
+        for document in self.documents.values():
+            for ref in document.references:
+                if ref.kind == "persona" and ref.target not in self.personas:
+                    self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas)
+                elif ref.kind == "department" and ref.target not in self.departments:
+                    self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments)
+                elif ref.kind == "page" and ref.target not in known_paths:
+                    document.problems.append(Problem(
+                        path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
+                        expected="a page that exists in the site (it is shown as plain text)",
+                        severity=Severity.WARNING,
+                    ))
+                elif ref.kind == "opportunity":
+                    if ref.target in opportunity_pages:
+                        document.problems.append(Problem(
+                            path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
+                            expected=f"an opportunity id unique in the whole site (also used in {opportunity_pages[ref.target]}); "
+                            "give one an explicit `id`",
+                        ))
+                    else:
+                        opportunity_pages[ref.target] = document.path
+
+    def _missing(self, document: Document, target: str, field: str, line: int | None, kind: str,
+                 registry: dict[str, list[str]]) -> None:
+        if document.path not in registry[target]:
+            registry[target].append(document.path)
+        document.problems.append(Problem(
+            path=document.path, line=line, field=field, value=repr(target),
+            expected=f"a {kind} with a page of its own ({kind}s/{target}.md); a page is generated for it meanwhile",
+            severity=Severity.WARNING,
+        ))
+
+    def _index_journeys(self) -> None:
+        for journey in self.journeys:
+            if journey.owner:
+                self.journeys_by_owner[journey.owner].append(journey)
+            roles: dict[str, PersonaRole] = {}
+            for persona in journey.all_personas():
+                roles[persona] = PersonaRole(journey)
+            for stage in journey.stages:
+                for persona in stage.personas:
+                    roles[persona].stages.append(stage)
+                for step in stage.steps:
+                    if step.owner:
+                        self.steps_by_owner[step.owner].append(OwnedStep(journey, stage, step))
+                    for persona in step.personas:
+                        roles[persona].steps.append((stage, step))
+            for persona, role in roles.items():
+                self.persona_roles[persona].append(role)
+            for opportunity in journey.opportunities:
+                if opportunity.id in self.opportunity_by_id:
+                    continue  # a duplicate id: reported above, left out of the index
+                self.opportunity_by_id[opportunity.id] = opportunity
+                self.opportunities.append(opportunity)
+                if opportunity.owner:
+                    self.opportunities_by_owner[opportunity.owner].append(opportunity)
+
+    # -- lookups ------------------------------------------------------------------------
+
+    def persona_path(self, persona_id: str) -> str:
+        """The persona's page: its own, or the one generated for it."""
+        persona = self.personas.get(persona_id)
+        return persona.path if persona else generated_page_path("personas", persona_id)
+
+    def department_path(self, department_id: str) -> str:
+        department = self.departments.get(department_id)
+        return department.path if department else generated_page_path("departments", department_id)
+
+    def persona_name(self, persona_id: str) -> str:
+        persona = self.personas.get(persona_id)
+        return persona.display_name if persona else persona_id
+
+    def department_name(self, department_id: str) -> str:
+        department = self.departments.get(department_id)
+        return department.display_name if department else department_id
+
+    def problems(self) -> list[Problem]:
+        return [problem for document in self.documents.values() for problem in document.problems]

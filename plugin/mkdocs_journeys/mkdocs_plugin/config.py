@@ -1,0 +1,28 @@
+"""The `journeys` plugin's options, as written under `plugins: - journeys:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..render.map_view import LANES
+
+
+class JourneysConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. `enabled: !ENV [JOURNEYS, true]`); pages then build as plain Markdown."""
+
+    lanes = c.ListOfItems(c.Choice(LANES), default=list(LANES))
+    """Which lanes a map shows, in this order. Lanes without data in a journey are left out."""
+
+    language = c.Optional(c.Type(str))
+    """Language of the map labels; defaults to `theme.language`, falling back to English."""
+
+    labels = c.Type(dict, default={})
+    """Override any label, e.g. `{lane.actions: Customer does}`."""
+
+    stale_after_days = c.Type(int, default=365)
+    """A journey whose `reviewed` date is older than this (or missing) is marked as due for review."""
+
+    today = c.Optional(c.Type(str))
+    """The build date for overdue and stale marks (ISO date). Default: SOURCE_DATE_EPOCH, else today."""

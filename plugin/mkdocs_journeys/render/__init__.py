@@ -1,0 +1,1 @@
+"""Rendering journeys to HTML with overridable Jinja2 templates. Knows nothing of MkDocs."""

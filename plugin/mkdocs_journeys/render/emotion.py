@@ -1,0 +1,86 @@
+"""Geometry of the emotion curve: one small SVG per step cell, joined into curves across cells.
+
+Each cell spans x 0..100; a step's point sits at x 50 and its segments run to the cell
+edges at the midpoint with the neighbouring step, so adjacent cells meet exactly whatever
+the column widths. One series per persona when steps give per-persona emotions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.model import EMOTION_MAX, Journey
+
+TOP, BOTTOM = 12.0, 88.0  # y of +2 and -2 inside a 0..100 viewBox
+
+
+def emotion_y(value: float) -> float:
+    return TOP + (EMOTION_MAX - value) * (BOTTOM - TOP) / (2 * EMOTION_MAX)
+
+
+@dataclass
+class Series:
+    index: int  # 0-based: picks the colour and dash pattern
+    persona: str | None  # None: the single curve of a journey without per-persona emotions
+
+
+@dataclass
+class CellCurve:
+    series: Series
+    value: int
+    path: str  # the line through this cell, in viewBox units
+    y: float  # the point at x 50
+
+
+@dataclass
+class EmotionCell:
+    curves: list[CellCurve] = field(default_factory=list)
+
+    @property
+    def values(self) -> list[tuple[Series, int]]:
+        return [(curve.series, curve.value) for curve in self.curves]
+
+
+@dataclass
+class EmotionLane:
+    series: list[Series]
+    cells: list[EmotionCell]
+    zero_y: float = emotion_y(0)
+
+    @property
+    def per_persona(self) -> bool:
+        return any(s.persona for s in self.series)
+
+
+def emotion_lane(journey: Journey) -> EmotionLane | None:
+    """The emotion lane of a journey, or None when no step gives an emotion."""
+    steps = [step for _, step in journey.steps()]
+    if not any(step.emotion is not None or step.persona_emotions for step in steps):
+        return None
+    personas = [p for p in journey.all_personas() if any(p in step.persona_emotions for step in steps)]
+    series = [Series(i, persona) for i, persona in enumerate(personas)] or [Series(0, None)]
+    # A step's single emotion is every persona's emotion at that step.
+    values = [
+        [step.persona_emotions.get(s.persona, step.emotion) if s.persona else step.emotion for s in series]
+        for step in steps
+    ]
+    cells = []
+    for index, row in enumerate(values):
+        cell = EmotionCell()
+        for s in series:
+            value = row[s.index]
+            if value is None:
+                continue
+            y = emotion_y(value)
+            before = values[index - 1][s.index] if index > 0 else None
+            after = values[index + 1][s.index] if index + 1 < len(values) else None
+            parts = []
+            if before is not None:
+                parts.append(f"M0 {(emotion_y(before) + y) / 2:g} L50 {y:g}")
+            else:
+                parts.append(f"M50 {y:g}")
+            if after is not None:
+                parts.append(f"L100 {(emotion_y(after) + y) / 2:g}")
+            cell.curves.append(CellCurve(series=s, value=value, path=" ".join(parts), y=y))
+        cells.append(cell)
+    return EmotionLane(series=series, cells=cells)

@@ -1,0 +1,60 @@
+"""Icons from the theme's bundled sets (Material, FontAwesome, Octicons, Simple Icons, custom).
+
+Looked up as files `<dir>/.icons/<name>.svg` in the theme's folders, the same place
+Material's `:material-compass-outline:` shortcodes come from. Plain files: no MkDocs needed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+# Known touchpoint channels and the Material icon drawn for each.
+CHANNEL_ICONS = {
+    "web": "material/web",
+    "app": "material/cellphone",
+    "phone": "material/phone",
+    "email": "material/email-outline",
+    "social": "material/share-variant",
+    "in-person": "material/account-tie-voice",
+    "chat": "material/chat-outline",
+    "mail": "material/mailbox",
+    "store": "material/storefront-outline",
+    "partner": "material/handshake-outline",
+}
+
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*(/[a-z0-9][a-z0-9_\-]*)+$")
+_SVG_OPEN_RE = re.compile(r"<svg\b")
+
+
+class IconLibrary:
+    """Finds icon SVGs in the `.icons` folders of the given theme folders (first match wins)."""
+
+    def __init__(self, theme_dirs: Iterable[str]):
+        self._roots = [os.path.join(d, ".icons") for d in theme_dirs if os.path.isdir(os.path.join(d, ".icons"))]
+        self._cache: dict[str, str | None] = {}
+
+    def exists(self, name: str) -> bool:
+        return self.svg(name) is not None
+
+    def svg(self, name: str) -> str | None:
+        """The icon's SVG markup, marked as decorative, or None if no theme folder has it."""
+        if name in self._cache:
+            return self._cache[name]
+        markup = None
+        if _NAME_RE.match(name):
+            for root in self._roots:
+                path = os.path.join(root, *name.split("/")) + ".svg"
+                if os.path.isfile(path):
+                    with open(path, encoding="utf-8") as file:
+                        markup = _SVG_OPEN_RE.sub('<svg aria-hidden="true" focusable="false"', file.read().strip(), count=1)
+                    break
+        self._cache[name] = markup
+        return markup
+
+    def channel_svg(self, channel: str | None) -> str | None:
+        if not channel:
+            return None
+        name = CHANNEL_ICONS.get(channel.strip().lower())
+        return self.svg(name) if name else None

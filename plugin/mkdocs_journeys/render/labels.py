@@ -1,0 +1,45 @@
+"""Interface labels in the site's language, English as the fallback for every key."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+FALLBACK = "en"
+
+
+def normalize_language(code: str | None) -> str:
+    """Map a theme language code (zh, zh-Hans, zh_CN, ms, en-GB, ...) to a locale file name."""
+    if not code:
+        return FALLBACK
+    code = code.replace("_", "-").lower()
+    if code in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
+        return "zh-Hant"
+    return code.split("-")[0]
+
+
+@lru_cache(maxsize=None)
+def _locale(name: str) -> dict[str, str]:
+    resource = resources.files(__package__).joinpath("locales", f"{name}.yml")
+    if not resource.is_file():
+        return {}
+    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    return {str(key): str(value) for key, value in data.items()}
+
+
+class Labels:
+    """Label lookup: overrides from the config, then the language, then English, then the key."""
+
+    def __init__(self, language: str | None = None, overrides: dict[str, str] | None = None):
+        self.language = normalize_language(language)
+        self._labels = {**_locale(FALLBACK), **_locale(self.language), **(overrides or {})}
+
+    def __call__(self, key: str, default: str | None = None) -> str:
+        return self._labels.get(key, key if default is None else default)
+
+    @staticmethod
+    def available() -> list[str]:
+        folder = resources.files(__package__).joinpath("locales")
+        return sorted(entry.name.removesuffix(".yml") for entry in folder.iterdir() if entry.name.endswith(".yml"))

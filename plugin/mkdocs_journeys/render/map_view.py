@@ -1,0 +1,48 @@
+"""What a journey map shows, arranged for the templates: columns, stage spans and lanes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..core.model import Journey, Opportunity, Stage, Step
+from .emotion import EmotionLane, emotion_lane
+
+# Every lane the map can show, in the default order.
+LANES = (
+    "actions", "touchpoints", "thoughts", "emotion", "pain_points", "moments",
+    "backstage", "owner", "completion", "opportunities",
+)
+
+
+@dataclass
+class MapView:
+    journey: Journey
+    columns: list[tuple[Stage, Step]]
+    lanes: list[str]  # the lanes with data, in the configured order
+    emotion: EmotionLane | None
+    stage_opportunities: dict[str, list[Opportunity]] = field(default_factory=dict)
+    journey_opportunities: list[Opportunity] = field(default_factory=list)
+
+
+def _has_data(lane: str, journey: Journey, steps: list[Step], view: MapView) -> bool:
+    if lane == "emotion":
+        return view.emotion is not None
+    if lane == "opportunities":
+        return bool(view.stage_opportunities)
+    if lane == "completion":
+        return any(step.completion is not None for step in steps)
+    return any(getattr(step, lane) for step in steps)
+
+
+def map_view(journey: Journey, lanes: Sequence[str] = LANES) -> MapView:
+    columns = journey.steps()
+    view = MapView(journey=journey, columns=columns, lanes=[], emotion=emotion_lane(journey))
+    for opportunity in journey.opportunities:
+        if opportunity.stage_id:
+            view.stage_opportunities.setdefault(opportunity.stage_id, []).append(opportunity)
+        else:
+            view.journey_opportunities.append(opportunity)
+    steps = [step for _, step in columns]
+    view.lanes = [lane for lane in lanes if _has_data(lane, journey, steps, view)]
+    return view

@@ -1,0 +1,112 @@
+"""Render journey maps and problem panels to HTML with Jinja2 templates.
+
+Templates are looked up by name (`journeys/map.html`, `journeys/lanes/emotion.html`, ...)
+first in the folders given (a theme's `custom_dir`), then in this package, and compiled
+once per build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..core.model import Journey, Opportunity
+from ..core.problems import Problem, has_errors
+from ..core.site import Site
+from .icons import IconLibrary
+from .labels import Labels
+from .links import Linker
+from .map_view import LANES, map_view
+
+
+def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
+    loader = ChoiceLoader([FileSystemLoader(list(template_dirs)), PackageLoader("mkdocs_journeys.render", "templates")])
+    return Environment(
+        loader=loader,
+        autoescape=True,  # every text of a page is plain text: escaped, always
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+    )
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.0f}%"
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:g}"
+    return f"+{text}" if value > 0 else text
+
+
+class Renderer:
+    def __init__(
+        self,
+        labels: Labels,
+        icons: IconLibrary | None = None,
+        template_dirs: Iterable[str] = (),
+        lanes: Sequence[str] = LANES,
+        label_overrides: dict[str, str] | None = None,
+    ):
+        self.labels = labels
+        self.icons = icons
+        self.lanes = list(lanes)
+        self._label_overrides = label_overrides or {}
+        self._labels_by_language: dict[str, Labels] = {labels.language: labels}
+        self.env = make_environment(template_dirs)
+        self.env.filters["percent"] = percent
+        self.env.filters["signed"] = signed
+        self._map = self.env.get_template("journeys/map.html")
+        self._problems = self.env.get_template("journeys/problems.html")
+
+    def labels_for(self, language: str | None) -> Labels:
+        if not language:
+            return self.labels
+        found = self._labels_by_language.get(language)
+        if found is None:
+            found = self._labels_by_language[language] = Labels(language, self._label_overrides)
+        return found
+
+    def _icon(self, name: str | None) -> Markup:
+        svg = self.icons.svg(name) if self.icons and name else None
+        return Markup(svg) if svg else Markup("")
+
+    def _channel_icon(self, channel: str | None) -> Markup:
+        svg = self.icons.channel_svg(channel) if self.icons else None
+        return Markup(svg) if svg else Markup("")
+
+    def _context(self, site: Site, page_path: str, linker: Linker, labels: Labels) -> dict[str, Any]:
+        def link(to_path: str | None, anchor: str | None = None) -> str | None:
+            return linker.url(page_path, to_path, anchor) if to_path else None
+
+        def opportunity_url(opportunity: Opportunity) -> str | None:
+            return link(site.index_path, opportunity.id) if site.index_path else None
+
+        return {
+            "site": site,
+            "t": labels,
+            "link": link,
+            "persona_url": lambda persona_id: link(site.persona_path(persona_id)),
+            "department_url": lambda department_id: link(site.department_path(department_id)),
+            "opportunity_url": opportunity_url,
+            "icon": self._icon,
+            "channel_icon": self._channel_icon,
+            "today": site.today,
+        }
+
+    def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
+        labels = self.labels_for(journey.language)
+        view = map_view(journey, self.lanes)
+        return self._map.render(
+            journey=journey, view=view, **self._context(site, journey.path, linker, labels)
+        )
+
+    def problems_panel(self, problems: list[Problem], language: str | None = None) -> str:
+        labels = self.labels_for(language)
+        return self._problems.render(problems=problems, errors=has_errors(problems), t=labels)
