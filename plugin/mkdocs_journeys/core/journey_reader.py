@@ -122,12 +122,13 @@ def _read_sources(data: LineDict, reader: FieldReader) -> list[Source]:
         elif _URL_SCHEME_RE.match(text) or text.startswith("//"):
             reader.report(item_path, text, "a page of the site or an http(s) link", line)
         else:
-            page = resolve_page_path(reader.path, text)
-            if page is None:
+            candidates = tuple(dict.fromkeys(
+                path for path in (resolve_page_path(reader.path, text), resolve_page_path("", text)) if path
+            ))
+            if not candidates:
                 reader.report(item_path, text, "a page inside the site's docs folder", line)
             else:
-                sources.append(Source(text=text, page=page))
-                reader.refer("page", page, item_path, line)
+                sources.append(Source(text=text, candidates=candidates, field=item_path, line=line))
     return sources
 
 

@@ -107,7 +107,11 @@ class Metrics:
 class Source:
     text: str  # as written
     url: str | None = None  # an http(s) URL
-    page: str | None = None  # a site page, as a path relative to the docs folder
+    page: str | None = None  # a site page, relative to the docs folder, once found to exist
+    # where a page link may point: relative to the journey's folder, then to the docs folder
+    candidates: tuple[str, ...] = ()
+    field: str = ""
+    line: int | None = None
 
 
 @dataclass

@@ -63,7 +63,8 @@ class Site:
         self.opportunities_by_owner: dict[str, list[Opportunity]] = defaultdict(list)
         self.opportunity_by_id: dict[str, Opportunity] = {}
         self._collect_profiles()
-        self._check_references(known_paths)
+        self._check_references()
+        self._resolve_sources(known_paths)
         self._index_journeys()
 
     # -- one pass over the documents ------------------------------------------------------
@@ -82,7 +83,7 @@ class Site:
                     continue
                 registry[profile.id] = profile  # type: ignore[assignment]
 
-    def _check_references(self, known_paths: Collection[str]) -> None:
+    def _check_references(self) -> None:
         opportunity_pages: dict[str, str] = {}
         for document in self.documents.values():
             for ref in document.references:
@@ -90,12 +91,6 @@ class Site:
                     self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas)
                 elif ref.kind == "department" and ref.target not in self.departments:
                     self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments)
-                elif ref.kind == "page" and ref.target not in known_paths:
-                    document.problems.append(Problem(
-                        path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
-                        expected="a page that exists in the site (it is shown as plain text)",
-                        severity=Severity.WARNING,
-                    ))
                 elif ref.kind == "opportunity":
                     if ref.target in opportunity_pages:
                         document.problems.append(Problem(
@@ -105,6 +100,20 @@ class Site:
                         ))
                     else:
                         opportunity_pages[ref.target] = document.path
+
+    def _resolve_sources(self, known_paths: Collection[str]) -> None:
+        """A source page link is relative to the journey's folder, or else to the docs folder."""
+        for journey in self.journeys:
+            for source in journey.sources:
+                if source.url:
+                    continue
+                source.page = next((path for path in source.candidates if path in known_paths), None)
+                if source.page is None:
+                    self.documents[journey.path].problems.append(Problem(
+                        path=journey.path, line=source.line, field=source.field, value=repr(source.text),
+                        expected="a page that exists in the site (it is shown as plain text)",
+                        severity=Severity.WARNING,
+                    ))
 
     def _missing(self, document: Document, target: str, field: str, line: int | None, kind: str,
                  registry: dict[str, list[str]]) -> None:
