@@ -161,6 +161,17 @@ class Site:
         department = self.departments.get(department_id)
         return department.path if department else generated_page_path("departments", department_id)
 
+    def place(self, opportunity: Opportunity) -> tuple[Stage | None, Step | None]:
+        """The stage and step an opportunity improves (None for the whole journey)."""
+        journey = self.journey_by_path[opportunity.journey_path]
+        stage = next((s for s in journey.stages if s.id == opportunity.stage_id), None)
+        step = next((s for s in stage.steps if s.id == opportunity.step_id), None) if stage else None
+        return stage, step
+
+    def opportunities_of_journeys(self, journeys: Iterable[Journey]) -> list[Opportunity]:
+        return [opportunity for journey in journeys for opportunity in journey.opportunities
+                if self.opportunity_by_id.get(opportunity.id) is opportunity]
+
     def persona_name(self, persona_id: str) -> str:
         persona = self.personas.get(persona_id)
         return persona.display_name if persona else persona_id

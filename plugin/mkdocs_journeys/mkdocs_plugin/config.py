@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -24,5 +26,12 @@ class JourneysConfig(base.Config):
     stale_after_days = c.Type(int, default=365)
     """A journey whose `reviewed` date is older than this (or missing) is marked as due for review."""
 
-    today = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, date)))
     """The build date for overdue and stale marks (ISO date). Default: SOURCE_DATE_EPOCH, else today."""
+
+    opportunities = c.Type(str, default="opportunities")
+    """Folder of the opportunity index page and its exports (opportunities.json, opportunities.csv).
+    A page of your own holding `<!-- journey:opportunities -->` shows the index instead."""
+
+    generate_pages = c.Type(bool, default=True)
+    """Generate pages for persona and department ids that have none (each still warns)."""

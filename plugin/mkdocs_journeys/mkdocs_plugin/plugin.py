@@ -1,17 +1,21 @@
 """The `journeys` MkDocs plugin: a thin adapter between MkDocs and the journey core.
 
 Events, in build order:
-- on_config: labels, icons and templates (compiled once), the stylesheet;
+- on_config: labels, icons and templates (compiled once), the stylesheet and script;
 - on_files: every page read and validated once, cross-referenced in one pass; problems
-  logged as warnings (so `--strict` fails on them);
+  logged as warnings (so `--strict` fails on them); pages generated for persona and
+  department ids without one, the opportunity index and its exports added as virtual
+  files (nothing is written into docs_dir);
 - on_page_read_source: MkDocs gets the text already read (and, for front matter MkDocs
   would render as text, only the body);
-- on_page_content: the rendered map (or the problem panel) placed into the page.
+- on_page_content: what the core renders placed into the page.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,17 +25,18 @@ from mkdocs.structure.pages import Page
 
 from ..core.clock import build_date
 from ..core.documents import Document, read_document
-from ..core.site import Site
+from ..core.exports import opportunity_records, to_csv, to_json
+from ..core.site import Site, generated_page_path
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
 from .config import JourneysConfig
-from .placement import place_in_content
+from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, has_marker, place_in_content
 
 log = get_plugin_logger("journeys")
 
 ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", "assets")
-STYLESHEET = "assets/journeys/journeys.css"
+ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journeys.js": "journeys.js"}
 
 
 class MkDocsLinker:
@@ -55,6 +60,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.renderer: Renderer | None = None
         self.linker: MkDocsLinker | None = None
         self._sources: dict[str, str] = {}  # page text read in on_files, handed to MkDocs once
+        self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
+        self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
+
+    # -- configuration ----------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -63,18 +72,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.today = build_date(self.config.today)
         except ValueError:
             raise PluginError(f"journeys: `today` must be an ISO date such as 2026-12-15, not {self.config.today!r}") from None
+        folder = self.config.opportunities.strip().strip("/")
+        if not folder or ".." in folder.split("/"):
+            raise PluginError(f"journeys: `opportunities` must be a folder inside the site, not {self.config.opportunities!r}")
+        self.index_folder = folder
         language = self.config.language or config.theme.get("language") or "en"
-        icons = IconLibrary(config.theme.dirs)
         self.renderer = Renderer(
             Labels(language, self.config.labels),
-            icons=icons,
+            icons=IconLibrary(config.theme.dirs),
             template_dirs=config.theme.dirs,
             lanes=self.config.lanes,
             label_overrides=self.config.labels,
         )
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for uri in ASSETS:
+            target = config.extra_css if uri.endswith(".css") else config.extra_javascript
+            if uri not in [str(item) for item in target]:
+                target.append(uri)
         return config
+
+    # -- reading the site ----------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.renderer is None:
@@ -82,27 +98,76 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         icons = self.renderer.icons
         documents: list[Document] = []
         self._sources = {}
+        index_path = None
         for file in files.documentation_pages():
             try:
                 text = file.content_string
             except (OSError, ValueError):
                 continue  # MkDocs reports unreadable files itself
+            if index_path is None and "journey:opportunities" in text and has_marker(text, INDEX_MARKER):
+                index_path = file.src_uri
             document = read_document(file.src_uri, text, icons.exists if icons else None)
             if document.kind or document.problems:
                 documents.append(document)
                 self._sources[file.src_uri] = text
+        index_path = index_path or f"{self.index_folder}/index.md"
         self.site = Site(
             documents,
             known_paths=files.src_uris,
             today=self.today,
             stale_after_days=self.config.stale_after_days,
+            index_path=index_path,
         )
         for problem in self.site.problems():
             log.warning(problem.message)
-        if files.get_file_from_path(STYLESHEET) is None:
-            files.append(File.generated(config, STYLESHEET, abs_src_path=os.path.join(ASSETS_DIR, "journeys.css")))
+        self._add_generated_pages(files, config)
+        self._add_exports(files, config)
+        for uri, name in ASSETS.items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
         self.linker = MkDocsLinker(files)
         return files
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages for ids without one, and the index; a user's page at the same path wins."""
+        assert self.site is not None and self.renderer is not None
+        self._generated = {}
+        wanted: list[tuple[str, str, str, str]] = []  # (path, kind, id, title)
+        if self.config.generate_pages:
+            wanted += [(generated_page_path("personas", pid), "persona", pid, pid) for pid in self.site.missing_personas]
+            wanted += [(generated_page_path("departments", did), "department", did, did)
+                       for did in self.site.missing_departments]
+        wanted.append((self.site.index_path, "index", "", self.renderer.labels("index.title")))
+        for path, kind, page_id, title in wanted:
+            if files.get_file_from_path(path) is None:
+                # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
+                # the index is wide, so Material's sidebars make room for it.
+                hide = "hide: [navigation, toc]\n" if kind == "index" else ""
+                files.append(File.generated(config, path, content=f"---\ntitle: {json.dumps(title)}\n{hide}---\n"))
+            self._generated[path] = (kind, page_id)
+
+    def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        site_url = config.site_url or ""
+
+        def url_for(path: str, anchor: str | None) -> str | None:
+            file = files.get_file_from_path(path)
+            if file is None:
+                return None
+            url = urljoin(site_url, file.url) if site_url else file.url
+            return f"{url}#{anchor}" if anchor else url
+
+        records = opportunity_records(self.site, url_for)
+        self._exports = []
+        for name, content in (("opportunities.json", to_json(records)), ("opportunities.csv", to_csv(records))):
+            path = f"{self.index_folder}/{name}"
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)  # always the export of this build, never a stale copy
+            files.append(File.generated(config, path, content=content))
+            self._exports.append((name, path))
+
+    # -- pages -------------------------------------------------------------------------
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         text = self._sources.get(page.file.src_uri)
@@ -115,20 +180,37 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return text
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.site is None or self.renderer is None or self.linker is None:
+        site, renderer, linker = self.site, self.renderer, self.linker
+        if site is None or renderer is None or linker is None:
             return None
-        document = self.site.documents.get(page.file.src_uri)
-        if document is None:
-            return None
-        language = document.journey.language if document.journey else None
+        path = page.file.src_uri
+        document = site.documents.get(path)
+        kind, page_id = self._generated.get(path, (None, ""))
         parts: list[str] = []
-        if document.problems:
-            parts.append(self.renderer.problems_panel(document.problems, language))
-        if document.journey is not None and not document.broken:
-            parts.append(self.renderer.journey_map(document.journey, self.site, self.linker))
-        if not parts:
-            return None
-        return place_in_content(html, "\n".join(parts))
+        marker = LINKS_MARKER
+        if document is not None and document.problems:
+            language = document.journey.language if document.journey else None
+            parts.append(renderer.problems_panel(document.problems, language))
+        if document is not None and document.journey is not None:
+            marker = MAP_MARKER
+            if not document.broken:
+                parts.append(renderer.journey_map(document.journey, site, linker))
+        elif document is not None and document.persona is not None:
+            parts.append(renderer.persona_page(document.persona.id, path, site, linker))
+        elif document is not None and document.department is not None:
+            parts.append(renderer.department_page(document.department.id, path, site, linker))
+        elif kind == "persona":
+            parts.append(renderer.persona_page(page_id, path, site, linker))
+        elif kind == "department":
+            parts.append(renderer.department_page(page_id, path, site, linker))
+        if document is not None and document.kind == "journey" and document.journey is None:
+            marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
+        if parts:
+            html = place_in_content(html, "\n".join(parts), marker)
+        if kind == "index":
+            exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
+            html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._sources = {}

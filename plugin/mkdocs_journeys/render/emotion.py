@@ -84,3 +84,25 @@ def emotion_lane(journey: Journey) -> EmotionLane | None:
             cell.curves.append(CellCurve(series=s, value=value, path=" ".join(parts), y=y))
         cells.append(cell)
     return EmotionLane(series=series, cells=cells)
+
+
+@dataclass
+class Sparkline:
+    """A persona's emotion across one journey, as a small SVG polyline (viewBox 0 0 width 40)."""
+
+    width: int
+    path: str
+    points: list[tuple[float, float, int]]  # x, y, value
+
+
+def sparkline(journey: Journey, persona: str) -> Sparkline | None:
+    values = [step.persona_emotions.get(persona, step.emotion) for _, step in journey.steps()]
+    if all(value is None for value in values):
+        return None
+    step_width = 12
+    points = [
+        (index * step_width + step_width / 2, 4 + (EMOTION_MAX - value) * 8, value)
+        for index, value in enumerate(values) if value is not None
+    ]
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x:g} {y:g}" for i, (x, y, _) in enumerate(points))
+    return Sparkline(width=len(values) * step_width, path=path, points=points)

@@ -13,9 +13,10 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.model import Journey, Opportunity
+from ..core.model import PRIORITIES, STATUSES, Journey, Opportunity
 from ..core.problems import Problem, has_errors
 from ..core.site import Site
+from .emotion import sparkline
 from .icons import IconLibrary
 from .labels import Labels
 from .links import Linker
@@ -64,6 +65,9 @@ class Renderer:
         self.env.filters["signed"] = signed
         self._map = self.env.get_template("journeys/map.html")
         self._problems = self.env.get_template("journeys/problems.html")
+        self._persona = self.env.get_template("journeys/persona.html")
+        self._department = self.env.get_template("journeys/department.html")
+        self._index = self.env.get_template("journeys/opportunities.html")
 
     def labels_for(self, language: str | None) -> Labels:
         if not language:
@@ -110,3 +114,46 @@ class Renderer:
     def problems_panel(self, problems: list[Problem], language: str | None = None) -> str:
         labels = self.labels_for(language)
         return self._problems.render(problems=problems, errors=has_errors(problems), t=labels)
+
+    def persona_page(self, persona_id: str, page_path: str, site: Site, linker: Linker) -> str:
+        """The profile and cross-links added to a persona's page (or its generated page)."""
+        roles = site.persona_roles.get(persona_id, [])
+        journeys = [role.journey for role in roles]
+        return self._persona.render(
+            persona=site.personas.get(persona_id),
+            persona_id=persona_id,
+            roles=[{"role": role, "curve": sparkline(role.journey, persona_id)} for role in roles],
+            opportunities=site.opportunities_of_journeys(journeys),
+            **self._context(site, page_path, linker, self.labels),
+        )
+
+    def department_page(self, department_id: str, page_path: str, site: Site, linker: Linker) -> str:
+        opportunities = site.opportunities_by_owner.get(department_id, [])
+        return self._department.render(
+            department=site.departments.get(department_id),
+            department_id=department_id,
+            opportunities=opportunities,
+            opportunities_by_status=[(status, [o for o in opportunities if o.status == status]) for status in STATUSES],
+            journeys=site.journeys_by_owner.get(department_id, []),
+            steps=site.steps_by_owner.get(department_id, []),
+            **self._context(site, page_path, linker, self.labels),
+        )
+
+    def opportunity_index(self, page_path: str, site: Site, linker: Linker, exports: list[tuple[str, str]]) -> str:
+        labels = self.labels
+        owners = sorted({o.owner for o in site.opportunities if o.owner}, key=site.department_name)
+        journeys = [j for j in site.journeys if j.opportunities]
+        filters = [
+            ("status", labels("status"), [(s, labels("status." + s)) for s in STATUSES]),
+            ("owner", labels("lane.owner"), [(o, site.department_name(o)) for o in owners]),
+            ("journey", labels("journey"), [(j.path, j.title) for j in journeys]),
+            ("priority", labels("priority"), [(p, labels("priority." + p)) for p in PRIORITIES]),
+        ]
+        return self._index.render(
+            opportunities=site.opportunities,
+            board=[(status, [o for o in site.opportunities if o.status == status]) for status in STATUSES],
+            filters=filters,
+            priority_rank={p: i for i, p in enumerate(PRIORITIES)},
+            exports=exports,
+            **self._context(site, page_path, linker, labels),
+        )

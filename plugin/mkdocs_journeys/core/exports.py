@@ -1,0 +1,73 @@
+"""The opportunity exports (JSON and CSV) for trackers and BI tools: one record per opportunity."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .model import Opportunity
+from .site import Site
+
+FIELDS = (
+    "id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
+    "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url",
+)
+
+# url_for(page path, anchor) -> the page's URL as published (absolute when site_url is known).
+UrlFor = Callable[[str, "str | None"], "str | None"]
+
+
+def opportunity_record(site: Site, opportunity: Opportunity, url_for: UrlFor) -> dict[str, Any]:
+    journey = site.journey_by_path[opportunity.journey_path]
+    stage, step = site.place(opportunity)
+    last = opportunity.last_log
+    return {
+        "id": opportunity.id,
+        "title": opportunity.title,
+        "journey": journey.title,
+        "journey_url": url_for(journey.path, None),
+        "at": opportunity.at,
+        "stage": stage.name if stage else None,
+        "step": step.name if step else None,
+        "owner": opportunity.owner,
+        "owner_url": url_for(site.department_path(opportunity.owner), None) if opportunity.owner else None,
+        "status": opportunity.status,
+        "priority": opportunity.priority,
+        "due": opportunity.due.isoformat() if opportunity.due else None,
+        "overdue": opportunity.is_overdue(site.today),
+        "kpi": opportunity.kpi,
+        "result": opportunity.result,
+        "decision": opportunity.decision,
+        "last_update": last.date.isoformat() if last and last.date else None,
+        "url": url_for(site.index_path, opportunity.id) if site.index_path else None,
+    }
+
+
+def opportunity_records(site: Site, url_for: UrlFor) -> list[dict[str, Any]]:
+    return [opportunity_record(site, opportunity, url_for) for opportunity in site.opportunities]
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    # A cell starting with = + - @ runs as a formula in spreadsheets: keep it text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for record in records:
+        writer.writerow([_csv_cell(record[name]) for name in FIELDS])
+    return out.getvalue()

@@ -1,0 +1,97 @@
+/* mkdocs-journeys: filters and sorting for the opportunity index.
+   The full table is in the HTML; this only hides and reorders rows and board cards.
+   Started through Material's document$ so it also runs after instant navigation. */
+(function () {
+  "use strict";
+
+  var FILTERS = ["status", "owner", "journey", "priority"];
+
+  function compare(key) {
+    return function (a, b) {
+      var x, y;
+      if (key === "due" || key === "priority") {
+        if (key === "priority") {
+          x = Number(a.dataset.priorityRank);
+          y = Number(b.dataset.priorityRank);
+          if (x !== y) return x - y;
+        }
+        x = a.dataset.due || "9999-99-99";
+        y = b.dataset.due || "9999-99-99";
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return Number(a.dataset.order) - Number(b.dataset.order);
+    };
+  }
+
+  function setup(root) {
+    if (root.dataset.journeysReady) return;
+    root.dataset.journeysReady = "true";
+    var form = root.querySelector("[data-journeys-filters]");
+    if (!form) return;
+    var rows = Array.prototype.slice.call(root.querySelectorAll(".journeys-index__row"));
+    var cards = Array.prototype.slice.call(root.querySelectorAll(".journeys-board__card"));
+    var count = form.querySelector("[data-count]");
+    var sortSelect = form.querySelector("[data-sort]");
+    var params = new URLSearchParams(window.location.search);
+
+    FILTERS.forEach(function (name) {
+      var select = form.querySelector('[data-filter="' + name + '"]');
+      if (select && params.get(name)) select.value = params.get(name);
+    });
+    if (params.get("sort")) sortSelect.value = params.get("sort");
+
+    function apply() {
+      var active = {};
+      var query = new URLSearchParams();
+      FILTERS.forEach(function (name) {
+        var select = form.querySelector('[data-filter="' + name + '"]');
+        if (select && select.value) {
+          active[name] = select.value;
+          query.set(name, select.value);
+        }
+      });
+      var shown = 0;
+      rows.concat(cards).forEach(function (element) {
+        var match = Object.keys(active).every(function (name) {
+          return element.dataset[name] === active[name];
+        });
+        element.hidden = !match;
+        if (match && element.tagName === "TR") shown += 1;
+      });
+      var sortKey = sortSelect.value;
+      if (sortKey) query.set("sort", sortKey);
+      var order = compare(sortKey);
+      if (rows.length) {
+        rows.slice().sort(order).forEach(function (row) { row.parentNode.appendChild(row); });
+      }
+      Array.prototype.forEach.call(root.querySelectorAll(".journeys-board__cards"), function (list) {
+        Array.prototype.slice.call(list.children).sort(order).forEach(function (card) { list.appendChild(card); });
+      });
+      Array.prototype.forEach.call(root.querySelectorAll(".journeys-board__column"), function (column) {
+        var counter = column.querySelector(".journeys-count");
+        if (counter) counter.textContent = column.querySelectorAll(".journeys-board__card:not([hidden])").length;
+      });
+      if (count) count.textContent = shown + " / " + rows.length + " " + (count.dataset.label || "");
+      var search = query.toString();
+      var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+      window.history.replaceState(window.history.state, "", url);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-journeys-index]"), setup);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
