@@ -108,6 +108,7 @@ class Source:
     text: str  # as written
     url: str | None = None  # an http(s) URL
     page: str | None = None  # a site page, relative to the docs folder, once found to exist
+    title: str | None = None  # that page's title
     # where a page link may point: relative to the journey's folder, then to the docs folder
     candidates: tuple[str, ...] = ()
     field: str = ""

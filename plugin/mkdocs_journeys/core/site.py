@@ -7,7 +7,7 @@ no page rendering scans the site.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,7 +40,7 @@ class Site:
     def __init__(
         self,
         documents: Iterable[Document],
-        known_paths: Collection[str],
+        known_paths: Collection[str] | Mapping[str, str],
         today: date,
         stale_after_days: int = 365,
         index_path: str | None = None,
@@ -101,13 +101,15 @@ class Site:
                     else:
                         opportunity_pages[ref.target] = document.path
 
-    def _resolve_sources(self, known_paths: Collection[str]) -> None:
+    def _resolve_sources(self, known_paths: Collection[str] | Mapping[str, str]) -> None:
         """A source page link is relative to the journey's folder, or else to the docs folder."""
         for journey in self.journeys:
             for source in journey.sources:
                 if source.url:
                     continue
                 source.page = next((path for path in source.candidates if path in known_paths), None)
+                if source.page is not None and isinstance(known_paths, Mapping):
+                    source.title = known_paths[source.page]
                 if source.page is None:
                     self.documents[journey.path].problems.append(Problem(
                         path=journey.path, line=source.line, field=source.field, value=repr(source.text),

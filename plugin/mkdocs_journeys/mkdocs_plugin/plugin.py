@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.clock import build_date
@@ -97,6 +97,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         icons = self.renderer.icons
         documents: list[Document] = []
+        titles = {file.src_uri: file.src_uri for file in files}  # every file; pages get their title below
         self._sources = {}
         index_path = None
         for file in files.documentation_pages():
@@ -107,13 +108,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if index_path is None and "journey:opportunities" in text and has_marker(text, INDEX_MARKER):
                 index_path = file.src_uri
             document = read_document(file.src_uri, text, icons.exists if icons else None)
+            titles[file.src_uri] = document.title
             if document.kind or document.problems:
                 documents.append(document)
                 self._sources[file.src_uri] = text
         index_path = index_path or f"{self.index_folder}/index.md"
         self.site = Site(
             documents,
-            known_paths=files.src_uris,
+            known_paths=titles,
             today=self.today,
             stale_after_days=self.config.stale_after_days,
             index_path=index_path,
@@ -138,12 +140,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             wanted += [(generated_page_path("departments", did), "department", did, did)
                        for did in self.site.missing_departments]
         wanted.append((self.site.index_path, "index", "", self.renderer.labels("index.title")))
+        # With an explicit nav, generated pages are built and linked but not listed (and not
+        # reported as missing from it); without one, MkDocs lists them under their folders.
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         for path, kind, page_id, title in wanted:
             if files.get_file_from_path(path) is None:
                 # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
                 # the index is wide, so Material's sidebars make room for it.
                 hide = "hide: [navigation, toc]\n" if kind == "index" else ""
-                files.append(File.generated(config, path, content=f"---\ntitle: {json.dumps(title)}\n{hide}---\n"))
+                files.append(File.generated(
+                    config, path, content=f"---\ntitle: {json.dumps(title)}\n{hide}---\n", inclusion=inclusion
+                ))
             self._generated[path] = (kind, page_id)
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:

@@ -24,6 +24,9 @@ CHANNEL_ICONS = {
     "partner": "material/handshake-outline",
 }
 
+# Aha-moments light up; micro-moments are fleeting.
+MOMENT_ICONS = {"aha": "material/lightbulb-on-outline", "micro": "material/timer-sand"}
+
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*(/[a-z0-9][a-z0-9_\-]*)+$")
 _SVG_OPEN_RE = re.compile(r"<svg\b")
 

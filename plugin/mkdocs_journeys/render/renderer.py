@@ -17,7 +17,7 @@ from ..core.model import PRIORITIES, STATUSES, Journey, Opportunity
 from ..core.problems import Problem, has_errors
 from ..core.site import Site
 from .emotion import sparkline
-from .icons import IconLibrary
+from .icons import MOMENT_ICONS, IconLibrary
 from .labels import Labels
 from .links import Linker
 from .map_view import LANES, map_view
@@ -101,6 +101,7 @@ class Renderer:
             "opportunity_url": opportunity_url,
             "icon": self._icon,
             "channel_icon": self._channel_icon,
+            "moment_icons": MOMENT_ICONS,
             "today": site.today,
         }
 
