@@ -259,8 +259,10 @@ class FieldReader:
             return None
         return self.number_value(value, path, self.line_of(parent, key), low, high, integer, what)
 
-    def number_value(self, value: Any, path: str, line: int | None, low: float, high: float, integer: bool, what: str) -> Any:
-        expected = f"{what} from {low:g} to {high:g}"
+    def number_value(
+        self, value: Any, path: str, line: int | None, low: float, high: float, integer: bool, what: str, hint: str = ""
+    ) -> Any:
+        expected = f"{what} from {low:g} to {high:g}{hint}"
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.report(path, value, expected, line)
             return None

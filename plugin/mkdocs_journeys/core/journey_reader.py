@@ -241,7 +241,7 @@ def _read_emotion(item: LineDict, path: str, reader: FieldReader, step: Step, se
         return
     step.emotion = reader.number_value(
         value, field, reader.line_of(item, "emotion"), EMOTION_MIN, EMOTION_MAX, True,
-        "an integer (or a mapping of persona id to an integer)",
+        "an integer", " (or a mapping of persona id to such an integer)",
     )
 
 
