@@ -19,8 +19,25 @@ _MARKER_RES = {
 }
 
 
-def has_marker(text: str, marker: str) -> bool:
-    return _MARKER_RES[marker].search(text) is not None
+_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def has_marker_line(markdown: str, marker: str) -> bool:
+    """Does the Markdown hold the marker on a line of its own, outside fenced code?
+    (A page that only quotes the marker, in code, must not become the index.)"""
+    line_re = re.compile(rf"^\s{{0,3}}<!--\s*{re.escape(marker)}\s*-->\s*$")
+    fence = None
+    for line in markdown.splitlines():
+        match = _FENCE_RE.match(line)
+        if match:
+            if fence is None:
+                fence = match.group(1)[0] * 3
+            elif match.group(1).startswith(fence):
+                fence = None
+            continue
+        if fence is None and line_re.match(line):
+            return True
+    return False
 
 
 def place_in_content(html: str, rendered: str, marker: str) -> str:

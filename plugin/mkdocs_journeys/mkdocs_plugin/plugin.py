@@ -31,7 +31,7 @@ from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
 from .config import JourneysConfig
-from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, has_marker, place_in_content
+from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, has_marker_line, place_in_content
 
 log = get_plugin_logger("journeys")
 
@@ -105,7 +105,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 text = file.content_string
             except (OSError, ValueError):
                 continue  # MkDocs reports unreadable files itself
-            if index_path is None and "journey:opportunities" in text and has_marker(text, INDEX_MARKER):
+            if index_path is None and INDEX_MARKER in text and has_marker_line(text, INDEX_MARKER):
                 index_path = file.src_uri
             document = read_document(file.src_uri, text, icons.exists if icons else None)
             titles[file.src_uri] = document.title
