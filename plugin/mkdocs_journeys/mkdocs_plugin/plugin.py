@@ -42,12 +42,13 @@ ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journ
 class MkDocsLinker:
     """Relative URLs between pages, as MkDocs computes them (use_directory_urls either way)."""
 
-    def __init__(self, files: Files):
+    def __init__(self, files: Files, aliases: dict[str, str] | None = None):
         self.files = files
+        self.aliases = aliases or {}  # paths whose page is published by another file
 
     def url(self, from_path: str, to_path: str, anchor: str | None = None) -> str | None:
         source = self.files.get_file_from_path(from_path)
-        target = self.files.get_file_from_path(to_path)
+        target = self.files.get_file_from_path(self.aliases.get(to_path, to_path))
         if source is None or target is None:
             return None
         url = target.url_relative_to(source)
@@ -61,6 +62,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.linker: MkDocsLinker | None = None
         self._sources: dict[str, str] = {}  # page text read in on_files, handed to MkDocs once
         self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
+        self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
         self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
 
     # -- configuration ----------------------------------------------------------------
@@ -127,13 +129,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
-        self.linker = MkDocsLinker(files)
+        self.linker = MkDocsLinker(files, self._aliases)
         return files
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Pages for ids without one, and the index; a user's page at the same path wins."""
         assert self.site is not None and self.renderer is not None
         self._generated = {}
+        self._aliases = {}
         wanted: list[tuple[str, str, str, str]] = []  # (path, kind, id, title)
         if self.config.generate_pages:
             wanted += [(generated_page_path("personas", pid), "persona", pid, pid) for pid in self.site.missing_personas]
@@ -143,22 +146,34 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # With an explicit nav, generated pages are built and linked but not listed (and not
         # reported as missing from it); without one, MkDocs lists them under their folders.
         inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        pages_by_url = {file.url: file for file in files}
         for path, kind, page_id, title in wanted:
+            target = path
             if files.get_file_from_path(path) is None:
                 # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
                 # the index is wide, so Material's sidebars make room for it.
                 hide = "hide: [navigation, toc]\n" if kind == "index" else ""
-                files.append(File.generated(
+                generated = File.generated(
                     config, path, content=f"---\ntitle: {json.dumps(title)}\n{hide}---\n", inclusion=inclusion
-                ))
-            self._generated[path] = (kind, page_id)
+                )
+                existing = pages_by_url.get(generated.url)
+                if existing is None:
+                    files.append(generated)
+                    pages_by_url[generated.url] = generated
+                else:
+                    # A user's page publishes at the same URL (opportunities.md vs
+                    # opportunities/index.md): it wins, and links to the path lead to it.
+                    target = self._aliases[path] = existing.src_uri
+            if kind == "index":
+                self.site.index_path = target
+            self._generated[target] = (kind, page_id)
 
     def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
         assert self.site is not None
         site_url = config.site_url or ""
 
         def url_for(path: str, anchor: str | None) -> str | None:
-            file = files.get_file_from_path(path)
+            file = files.get_file_from_path(self._aliases.get(path, path))
             if file is None:
                 return None
             url = urljoin(site_url, file.url) if site_url else file.url

@@ -1,0 +1,269 @@
+"""Issue 3: the opportunity exports, opportunities/opportunities.json and .csv in the built site.
+
+The expected records are computed from the front matter written in test_crosslinks.WIKI.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import Built, page
+from test_crosslinks import (
+    DEPARTMENTS,
+    JOURNEYS,
+    TODAY,
+    build_wiki,
+    element_by_id,
+    is_overdue,
+    opportunities_of,
+    place_names,
+    resolve,
+    wiki_pages,
+)
+
+FIELDS = ["id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
+          "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url"]
+
+
+def page_url(src: str, use_directory_urls: bool) -> str:
+    """The site-root-relative URL MkDocs gives the page of a Markdown source path."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] if use_directory_urls else stem + ".html"
+    return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def expected_records(use_directory_urls: bool, today: date = TODAY, site_url: str = "",
+                     index: str = "opportunities/index.md") -> dict[str, dict[str, Any]]:
+    def url(src: str) -> str:
+        return site_url + page_url(src, use_directory_urls)
+
+    records = {}
+    for item in opportunities_of():
+        stage, step = place_names(JOURNEYS[item["journey_path"]], item.get("at"))
+        log = item.get("log") or []
+        records[item["id"]] = {
+            "id": item["id"],
+            "title": item["title"],
+            "journey": item["journey_title"],
+            "journey_url": url(item["journey_path"]),
+            "at": item.get("at"),
+            "stage": stage,
+            "step": step,
+            "owner": item["owner"],
+            "owner_url": url(DEPARTMENTS[item["owner"]]["path"]),
+            "status": item.get("status", "plan"),
+            "priority": item.get("priority", "medium"),
+            "due": item.get("due"),
+            "overdue": is_overdue(item, today),
+            "kpi": item.get("kpi"),
+            "result": item.get("result"),
+            "decision": item.get("decision"),
+            "last_update": log[-1]["date"] if log else None,
+            "url": url(index) + "#" + item["id"],
+        }
+    return records
+
+
+def read_json(built: Built, folder: str = "opportunities") -> list[dict[str, Any]]:
+    return json.loads((built.site_dir / folder / "opportunities.json").read_text(encoding="utf-8"))
+
+
+def read_csv(built: Built, folder: str = "opportunities") -> tuple[list[str], list[dict[str, str]]]:
+    raw = (built.site_dir / folder / "opportunities.csv").read_bytes()
+    text = raw.decode("utf-8-sig")  # UTF-8 (a byte order mark is allowed)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = list(reader)
+    header, body = rows[0], rows[1:]
+    assert all(len(row) == len(header) for row in body)
+    return header, [dict(zip(header, row)) for row in body]
+
+
+def by_id(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    assert len({r["id"] for r in records}) == len(records), "one record per opportunity"
+    return {r["id"]: r for r in records}
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
+def wiki(request, tmp_path_factory) -> Built:
+    built = build_wiki(tmp_path_factory.mktemp("exports"), use_directory_urls=request.param, strict=True,
+                       plugin_config={"today": TODAY.isoformat()})
+    assert not built.aborted, built.warnings
+    return built
+
+
+def test_json_export_has_one_record_per_opportunity_with_exactly_the_fields(wiki):
+    records = read_json(wiki)
+    assert isinstance(records, list) and all(isinstance(r, dict) for r in records)
+    assert set(by_id(records)) == {o["id"] for o in opportunities_of()}
+    for record in records:
+        assert sorted(record) == sorted(FIELDS), record["id"]
+        assert isinstance(record["overdue"], bool)
+        assert record["due"] is None or date.fromisoformat(record["due"])
+
+
+def test_json_export_matches_the_front_matter(wiki):
+    assert by_id(read_json(wiki)) == expected_records(wiki.use_directory_urls)
+
+
+def test_json_export_urls_resolve_in_the_built_site(wiki):
+    for record in read_json(wiki):
+        for key in ("journey_url", "owner_url", "url"):
+            parts = urlsplit(record[key])
+            assert not parts.scheme and not parts.netloc, record[key]
+            target, anchor = resolve(wiki, "index.md", record[key].lstrip("/"))
+            assert target.is_file(), (key, record[key])
+            if key == "url":
+                row = element_by_id(target, anchor)
+                assert row is not None and record["title"] in row.get_text(" ", strip=True)
+
+
+def test_csv_export_is_utf8_with_a_header_and_the_same_records(wiki):
+    raw = (wiki.site_dir / "opportunities" / "opportunities.csv").read_bytes()
+    raw.decode("utf-8")  # strict: raises on anything else
+    assert "夜间照明".encode() in raw
+    header, rows = read_csv(wiki)
+    assert sorted(header) == sorted(FIELDS) and len(header) == len(FIELDS)
+    records = by_id(read_json(wiki))
+    assert [row["id"] for row in rows] == [r["id"] for r in read_json(wiki)]
+    for row in rows:
+        record = records[row["id"]]
+        for name in FIELDS:
+            value = record[name]
+            if name == "overdue":
+                assert row[name].strip().lower() in (("true", "1", "yes") if value else ("false", "0", "no", ""))
+            elif value is None:
+                assert row[name] == "", (row["id"], name)
+            else:
+                assert row[name] == str(value), (row["id"], name)
+
+
+def test_exports_use_absolute_urls_with_a_site_url(tmp_path):
+    site_url = "https://wiki.example.com/camping/"
+    built = build_wiki(tmp_path, strict=True, plugin_config={"today": TODAY.isoformat()},
+                       config={"site_url": site_url})
+    assert not built.aborted, built.warnings
+    assert by_id(read_json(built)) == expected_records(True, site_url=site_url)
+    header, rows = read_csv(built)
+    assert all(row["url"].startswith(site_url) and row["journey_url"].startswith(site_url) for row in rows)
+
+
+def test_exports_follow_the_opportunities_option_and_a_user_index_page(tmp_path):
+    built = build_wiki(tmp_path / "folder", strict=True,
+                       plugin_config={"today": TODAY.isoformat(), "opportunities": "improvements"})
+    assert not built.aborted, built.warnings
+    assert not (built.site_dir / "opportunities" / "opportunities.json").exists()
+    assert by_id(read_json(built, "improvements")) == expected_records(True, index="improvements/index.md")
+    assert len(read_csv(built, "improvements")[1]) == len(opportunities_of())
+
+    pages = wiki_pages()
+    pages["follow-up/tracking.md"] = "# Tracking\n\n<!-- journey:opportunities -->\n"
+    built = build_wiki(tmp_path / "marker", pages=pages, strict=True, plugin_config={"today": TODAY.isoformat()})
+    assert not built.aborted, built.warnings
+    assert by_id(read_json(built)) == expected_records(True, index="follow-up/tracking.md")
+
+
+def test_exports_replace_a_stale_copy_in_the_docs(tmp_path):
+    pages = wiki_pages()
+    pages["opportunities/opportunities.json"] = json.dumps([{"id": "stale"}])
+    pages["opportunities/opportunities.csv"] = "id\nstale\n"
+    built = build_wiki(tmp_path, pages=pages, plugin_config={"today": TODAY.isoformat()})
+    assert not built.aborted
+    assert set(by_id(read_json(built))) == {o["id"] for o in opportunities_of()}
+    assert {row["id"] for row in read_csv(built)[1]} == {o["id"] for o in opportunities_of()}
+    assert json.loads((built.docs_dir / "opportunities" / "opportunities.json").read_text()) == [{"id": "stale"}]
+
+
+def dated_journey(build_day: date) -> dict[str, Any]:
+    """A journey whose opportunities are due around build_day."""
+    def day(offset: int) -> str:
+        return (build_day + timedelta(days=offset)).isoformat()
+
+    return {
+        "title": "Dated journey",
+        "journey": {
+            "owner": "operations",
+            "reviewed": day(-10),
+            "stages": [{"name": "Only", "id": "only", "steps": [{"name": "One step", "id": "one"}]}],
+            "opportunities": [
+                {"title": "Due yesterday", "id": "yesterday", "owner": "operations", "status": "do", "due": day(-1)},
+                {"title": "Due today", "id": "today", "owner": "operations", "status": "check", "due": day(0)},
+                {"title": "Due tomorrow", "id": "tomorrow", "owner": "operations", "status": "act", "due": day(1)},
+                {"title": "Done long ago", "id": "done", "owner": "operations", "status": "done", "due": day(-400)},
+                {"title": "Planned, past due", "id": "planned", "owner": "operations", "due": day(-145)},
+                {"title": "No due date", "id": "undated", "owner": "operations", "status": "do"},
+            ],
+        },
+    }
+
+
+def dated_pages(journey: dict[str, Any]) -> dict[str, str]:
+    return {
+        "dated.md": page(journey),
+        DEPARTMENTS["operations"]["path"]: page({"title": "Operations", "department": {"name": "Operations"}}),
+    }
+
+
+def expected_overdue(journey: dict[str, Any], today: date) -> dict[str, bool]:
+    return {o["id"]: is_overdue(o, today) for o in journey["journey"]["opportunities"]}
+
+
+def overdue_in_exports(built: Built) -> dict[str, bool]:
+    from_json = {key: r["overdue"] for key, r in by_id(read_json(built)).items()}
+    from_csv = {row["id"]: row["overdue"].strip().lower() in ("true", "1", "yes") for row in read_csv(built)[1]}
+    assert from_json == from_csv
+    return from_json
+
+
+@pytest.mark.parametrize("offset", [0, 2, -700], ids=["on-the-day", "two-days-later", "long-before"])
+def test_overdue_is_computed_against_the_today_option(tmp_path, offset):
+    journey = dated_journey(TODAY)
+    today = TODAY + timedelta(days=offset)
+    built = build_wiki(tmp_path, pages=dated_pages(journey), strict=True, plugin_config={"today": today.isoformat()})
+    assert not built.aborted, built.warnings
+    assert overdue_in_exports(built) == expected_overdue(journey, today)
+    records = by_id(read_json(built))
+    assert records["undated"]["due"] is None
+    assert {key: r["due"] for key, r in records.items() if r["due"]} == \
+        {o["id"]: o["due"] for o in journey["journey"]["opportunities"] if o.get("due")}
+
+
+def test_overdue_uses_source_date_epoch_without_the_today_option(tmp_path, monkeypatch):
+    # a build day far from the real today, late in the (UTC) day
+    build_day = date(2091, 3, 10)
+    journey = dated_journey(build_day)
+    real_today = datetime.now(timezone.utc).date()
+    assert expected_overdue(journey, build_day) != expected_overdue(journey, real_today)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2091, 3, 10, 23, 30, tzinfo=timezone.utc).timestamp())))
+    # plugin options without `today`
+    built = build_wiki(tmp_path, pages=dated_pages(journey), strict=True, plugin_config={"stale_after_days": 365})
+    assert not built.aborted, built.warnings
+    assert overdue_in_exports(built) == expected_overdue(journey, build_day)
+
+
+def test_exports_of_a_site_without_opportunities(tmp_path):
+    journey = dated_journey(TODAY)
+    del journey["journey"]["opportunities"]
+    built = build_wiki(tmp_path, pages=dated_pages(journey), strict=True, plugin_config={"today": TODAY.isoformat()})
+    assert not built.aborted, built.warnings
+    assert read_json(built) == []
+    header, rows = read_csv(built)
+    assert sorted(header) == sorted(FIELDS) and rows == []
+
+
+def test_owner_url_of_a_department_without_a_page_is_its_generated_page(tmp_path):
+    journey = dated_journey(TODAY)
+    journey["journey"]["opportunities"][0]["owner"] = "security"
+    built = build_wiki(tmp_path, pages=dated_pages(journey), plugin_config={"today": TODAY.isoformat()})
+    assert not built.aborted and built.warnings_about("security")
+    record = by_id(read_json(built))["yesterday"]
+    assert record["owner"] == "security"
+    assert record["owner_url"] == page_url("departments/security.md", True)
+    assert resolve(built, "index.md", record["owner_url"])[0].is_file()
