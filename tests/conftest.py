@@ -9,14 +9,49 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs import theme as mkdocs_theme
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates shared by the many builds of a test run.
+
+    Jinja keys each entry by template file and checks the source's checksum, so a changed
+    or overriding template (a custom_dir) is compiled afresh; the builds are otherwise
+    MkDocs' own, just without compiling Material's templates again for every small site.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE_CACHE = _MemoryBytecodeCache()
+_theme_get_env = mkdocs_theme.Theme.get_env
+
+
+def _get_env_with_cache(self: mkdocs_theme.Theme) -> jinja2.Environment:
+    env = _theme_get_env(self)
+    env.bytecode_cache = _BYTECODE_CACHE
+    return env
+
+
+mkdocs_theme.Theme.get_env = _get_env_with_cache  # type: ignore[method-assign]
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -80,9 +115,18 @@ def build_site(
     strict: bool = False,
     plugin_config: dict[str, Any] | None = None,
     config: dict[str, Any] | None = None,
+    files: dict[str, str] | None = None,
 ) -> Built:
-    """Write pages into root/docs, a mkdocs.yml beside them, and build with MkDocs itself."""
+    """Write pages into root/docs, a mkdocs.yml beside them, and build with MkDocs itself.
+
+    `files` are extra files outside the docs folder, relative to root (e.g. theme
+    overrides in `overrides/journeys/lanes/thoughts.html`).
+    """
     docs = root / "docs"
+    for path, text in (files or {}).items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     for path, text in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -92,3 +92,10 @@ def supporting_pages() -> dict[str, str]:
         "departments/marketing.md": page({"title": "Marketing", "department": {"name": "Marketing"}}),
         "research.md": "# Research\n\nInterviews.\n",
     }
+
+
+def other_journey_page(title: str, opportunity_id: str, body: str = "Narrative.\n", **overrides: Any) -> str:
+    """Another valid journey for the same site: its opportunity has an id of its own."""
+    opportunity = copy.deepcopy(journey_data()["opportunities"][0])
+    opportunity.update(id=opportunity_id, title=f"{opportunity['title']} ({title})")
+    return journey_page(title=title, body=body, opportunities=[opportunity], **overrides)

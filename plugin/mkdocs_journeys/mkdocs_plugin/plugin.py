@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from html import escape
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -200,6 +201,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # MkDocs would show unreadable front matter as page text; give it the body only.
             return document.body
         return text
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # MkDocs treats a front-matter title as HTML (in the nav, <title> and the theme's
+        # <h1>); the titles of journey pages are plain text like every other field.
+        if self.site is not None and page.file.src_uri in self.site.documents:
+            title = page.meta.get("title")
+            if isinstance(title, str):
+                page.meta["title"] = escape(title)
+        return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         site, renderer, linker = self.site, self.renderer, self.linker

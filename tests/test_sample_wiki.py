@@ -1,0 +1,204 @@
+"""The sample wiki (mkdocs.yml at the repository root, docs in journeys/) builds with --strict,
+and every journey page in it shows the map its front matter describes."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import REPO, Built
+from journey_html import (
+    as_list,
+    column_cells,
+    emotion_points,
+    item_texts,
+    lane_names,
+    lane_row,
+    map_table,
+    stage_headers,
+    step_headers,
+    text_of,
+    tree_digest,
+)
+
+DOCS = REPO / "journeys"
+DEFAULT_LANES = ["actions", "touchpoints", "thoughts", "emotion", "pain_points", "moments",
+                 "backstage", "owner", "completion", "opportunities"]
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"^---\n(.*?\n)---\n", text, re.S)
+    assert match, path
+    return yaml.safe_load(match.group(1))
+
+
+def journey_sources() -> list[str]:
+    """Every page of the sample wiki whose front matter is a journey."""
+    found = []
+    for path in sorted(DOCS.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "journey" in front_matter(path):
+            found.append(path.relative_to(DOCS).as_posix())
+    return found
+
+
+JOURNEYS = journey_sources()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("sample-site")
+    before = tree_digest(DOCS)
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        build(config)  # raises Abort on any warning, since strict
+    finally:
+        logger.removeHandler(collector)
+    assert collector.messages == []
+    assert tree_digest(DOCS) == before, "the build wrote into the docs folder"
+    return Built(root=REPO, site_dir=site_dir, docs_dir=DOCS, warnings=collector.messages,
+                 use_directory_urls=config.use_directory_urls)
+
+
+def expected_lanes(journey: dict) -> list[str]:
+    steps = [step for stage in journey["stages"] for step in stage["steps"]]
+    present = {lane for lane in DEFAULT_LANES if any(step.get(lane) not in (None, [], "") for step in steps)}
+    present.discard("opportunities")
+    if any(opportunity.get("at") for opportunity in journey.get("opportunities", [])):
+        present.add("opportunities")
+    return [lane for lane in DEFAULT_LANES if lane in present]
+
+
+def test_the_sample_wiki_has_journeys():
+    assert len(JOURNEYS) >= 7
+    assert "journeys/camping-trip.md" in JOURNEYS
+
+
+def test_the_sample_wiki_builds_strict_without_warnings(built):
+    assert built.warnings == []
+    assert (built.site_dir / "index.html").is_file()
+
+
+@pytest.mark.parametrize("src", JOURNEYS)
+def test_each_journey_has_its_map_with_the_lanes_it_should_have(built, src):
+    journey = front_matter(DOCS / src)["journey"]
+    content = built.content(src)
+    assert content.select_one("div.journeys-problems") is None
+    table = map_table(content)
+    assert table is not None
+    stages = journey["stages"]
+    headers = stage_headers(table)
+    assert len(headers) == len(stages)
+    for header, stage in zip(headers, stages):
+        assert text_of(header).startswith(stage["name"]), (text_of(header), stage["name"])
+    assert [int(h.get("colspan", 1)) for h in stage_headers(table)] == [len(stage["steps"]) for stage in stages]
+    steps = [step for stage in stages for step in stage["steps"]]
+    for header, step in zip(step_headers(table, len(steps)), steps):
+        assert text_of(header).startswith(step["name"]), (header, step["name"])
+    assert lane_names(table) == expected_lanes(journey)
+    for lane in ("actions", "thoughts", "pain_points", "backstage"):
+        if lane in lane_names(table):
+            cells = column_cells(lane_row(table, lane), len(steps))
+            assert [item_texts(cell) for cell in cells] == [as_list(step.get(lane)) for step in steps], lane
+
+
+def test_camping_trip_has_a_curve_per_persona(built):
+    src = "journeys/camping-trip.md"
+    journey = front_matter(DOCS / src)["journey"]
+    steps = [step for stage in journey["stages"] for step in stage["steps"]]
+    row = lane_row(map_table(built.content(src)), "emotion")
+    personas = journey["personas"]
+    legend = row.select(".journeys-legend__item")
+    assert len(legend) == len(personas) == 2
+    cells = column_cells(row, len(steps))
+    for cell, step in zip(cells, steps):
+        points = emotion_points(cell)
+        if isinstance(step.get("emotion"), dict):
+            assert len(points) == len(step["emotion"]), step["name"]
+        elif step.get("emotion") is not None:
+            assert len(points) >= 1, step["name"]
+    # Where the two personas feel differently, the two points are at different heights.
+    differing = [i for i, step in enumerate(steps)
+                 if isinstance(step.get("emotion"), dict) and len(set(step["emotion"].values())) == 2]
+    assert differing
+    for index in differing:
+        assert len(set(emotion_points(cells[index]).values())) == 2
+
+
+def test_camping_trip_shows_aha_and_micro_moments(built):
+    src = "journeys/camping-trip.md"
+    journey = front_matter(DOCS / src)["journey"]
+    steps = [step for stage in journey["stages"] for step in stage["steps"]]
+    cells = column_cells(lane_row(map_table(built.content(src)), "moments"), len(steps))
+    for cell, step in zip(cells, steps):
+        moments = step.get("moments", [])
+        items = cell.find_all("li")
+        assert len(items) == len(moments)
+        for li, moment in zip(items, moments):
+            assert text_of(li).endswith(moment["text"])
+            assert f"journeys-moment--{moment['kind']}" in li.get("class", [])
+    kinds = {m["kind"] for step in steps for m in step.get("moments", [])}
+    assert kinds == {"aha", "micro"}
+
+
+def test_camping_trip_labels_are_chinese(built):
+    table = map_table(built.content("journeys/camping-trip.md"))
+    labels = [text_of(row.th) for row in table.select("tbody > tr")]
+    assert labels and all(CJK_RE.search(label) for label in labels), labels
+
+
+def test_pembelian_dalam_talian_has_completion_on_every_step(built):
+    src = "journeys/pembelian-dalam-talian.md"
+    journey = front_matter(DOCS / src)["journey"]
+    steps = [step for stage in journey["stages"] for step in stage["steps"]]
+    assert all(step.get("completion") is not None for step in steps)
+    cells = column_cells(lane_row(map_table(built.content(src)), "completion"), len(steps))
+    for cell, step in zip(cells, steps):
+        expected = round(step["completion"] * 100)
+        assert re.search(rf"(?<![\d.]){expected}\s*%", text_of(cell)), (step["name"], text_of(cell))
+
+
+def test_pembelian_dalam_talian_labels_are_malay(built):
+    table = map_table(built.content("journeys/pembelian-dalam-talian.md"))
+    labels = {text_of(row.th) for row in table.select("tbody > tr")}
+    assert labels.isdisjoint({"Actions", "Touchpoints", "Thoughts", "Emotion", "Completion", "Opportunities"})
+
+
+def test_hotel_checkout_map_is_at_its_marker_after_the_intro(built):
+    content = built.content("journeys/hotel-checkout.md")
+    table = map_table(content)
+    container = table.find_parent("div", class_="journeys")
+    assert container is not None and container.parent is content
+    before = container.find_previous_sibling("p")
+    after = container.find_next_sibling("p")
+    assert text_of(before).startswith("The hotel used a journey map")
+    assert text_of(after).startswith("Two moments from the stay")
+    assert "journey:map" not in str(content)
+
+
+@pytest.mark.parametrize("src", [s for s in JOURNEYS if "<!-- journey:map -->" not in (DOCS / s).read_text(encoding="utf-8")])
+def test_journeys_without_a_marker_have_the_map_under_the_title(built, src):
+    content = built.content(src)
+    h1 = content.find("h1")
+    container = h1.find_next_sibling()
+    assert map_table(container) is not None
