@@ -1,0 +1,79 @@
+"""A whole wiki from its pages: every page read once, then cross-referenced in one pass.
+
+The one way pages become a Site, shared by the MkDocs plugin (pages from MkDocs' Files)
+and the command line (pages from the docs folder on disk), so both apply the same rules
+and report the same problems. Two steps, so a caller can time or interleave them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .documents import Document, read_document
+from .journey_reader import IconCheck
+from .site import Site
+
+
+@dataclass
+class PagesRead:
+    """Every page read and validated, before the site-wide checks."""
+
+    documents: list[Document] = field(default_factory=list)  # our pages, and any page with problems
+    titles: dict[str, str] = field(default_factory=dict)  # every page's title by its path
+    index_path: str | None = None  # the first page that holds the opportunity-index marker
+
+
+def read_pages(
+    pages: Iterable[tuple[str, str]],
+    icon_exists: IconCheck | None = None,
+    is_index_page: Callable[[str], bool] | None = None,
+) -> PagesRead:
+    """Read each (path relative to the docs folder, text) page once, in the order given.
+
+    `is_index_page` answers whether a page's text makes it the opportunity index (the
+    marker is placed by the adapter, which knows where it stands in the page)."""
+    read = PagesRead()
+    for path, text in pages:
+        if read.index_path is None and is_index_page is not None and is_index_page(text):
+            read.index_path = path
+        document = read_document(path, text, icon_exists)
+        read.titles[path] = document.title
+        if document.kind or document.problems:
+            read.documents.append(document)
+    return read
+
+
+def cross_reference(
+    read: PagesRead,
+    other_files: Iterable[str],
+    today: date,
+    stale_after_days: int = 365,
+    index_folder: str = "opportunities",
+) -> Site:
+    """The site of the pages read; `other_files` are the site's other files (images, data,
+    pages not read), which sources may name too."""
+    known_paths = {path: path for path in other_files}
+    known_paths.update(read.titles)
+    return Site(
+        read.documents,
+        known_paths=known_paths,
+        today=today,
+        stale_after_days=stale_after_days,
+        index_path=read.index_path or f"{index_folder}/index.md",
+    )
+
+
+def load_wiki(
+    pages: Iterable[tuple[str, str]],
+    other_files: Iterable[str],
+    today: date,
+    stale_after_days: int = 365,
+    index_folder: str = "opportunities",
+    icon_exists: IconCheck | None = None,
+    is_index_page: Callable[[str], bool] | None = None,
+) -> Site:
+    """Both steps at once."""
+    read = read_pages(pages, icon_exists, is_index_page)
+    return cross_reference(read, other_files, today, stale_after_days, index_folder)
