@@ -35,6 +35,9 @@ JOURNEY_KEYS = (
     "expectations", "metrics", "stages", "opportunities", "language",
 )
 METRIC_KEYS = ("nps", "ces", "csat")
+# The ranges of the journey metrics (NPS, CES, CSAT in percent) and of a step's completion share.
+METRIC_RANGES = {"nps": (-100, 100), "ces": (1, 7), "csat": (0, 100)}
+COMPLETION_RANGE = (0, 1)
 STAGE_KEYS = ("name", "id", "icon", "personas", "steps")
 STEP_KEYS = (
     "name", "id", "actions", "thoughts", "emotion", "touchpoints", "pain_points", "moments",
@@ -108,9 +111,10 @@ def _read_metrics(data: LineDict, reader: FieldReader) -> Metrics:
         return Metrics()
     reader.check_keys(metrics, METRIC_KEYS, "journey.metrics")
     return Metrics(
-        nps=reader.number(metrics, "nps", "journey.metrics.nps", -100, 100, what="a Net Promoter Score"),
-        ces=reader.number(metrics, "ces", "journey.metrics.ces", 1, 7, what="a Customer Effort Score"),
-        csat=reader.number(metrics, "csat", "journey.metrics.csat", 0, 100, what="a satisfaction percentage"),
+        nps=reader.number(metrics, "nps", "journey.metrics.nps", *METRIC_RANGES["nps"], what="a Net Promoter Score"),
+        ces=reader.number(metrics, "ces", "journey.metrics.ces", *METRIC_RANGES["ces"], what="a Customer Effort Score"),
+        csat=reader.number(metrics, "csat", "journey.metrics.csat", *METRIC_RANGES["csat"],
+                           what="a satisfaction percentage"),
     )
 
 
@@ -198,7 +202,7 @@ def _read_step(item: LineDict, path: str, line: int | None, reader: FieldReader,
         ),
         backstage=reader.texts(item, "backstage", f"{path}.backstage"),
         owner=reader.id(item, "owner", f"{path}.owner", "department"),
-        completion=reader.number(item, "completion", f"{path}.completion", 0, 1, what="a share"),
+        completion=reader.number(item, "completion", f"{path}.completion", *COMPLETION_RANGE, what="a share"),
         truth=reader.boolean(item, "truth", f"{path}.truth"),
         personas=reader.ids(item, "personas", f"{path}.personas", "persona"),
     )
