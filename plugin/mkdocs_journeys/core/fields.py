@@ -7,7 +7,6 @@ name the file, the line of the key, the field path, the value found and what was
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Sequence
@@ -151,7 +150,7 @@ class FieldReader:
 
     def _text_value(self, value: Any, path: str, line: int | None) -> str | None:
         if not isinstance(value, str):
-            hint = f" (quote it: '{value}')" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+            hint = f" (quote it: '{describe_value(value)}')" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
             self.report(path, value, "a text" + hint, line)
             return None
         value = value.strip()
@@ -269,7 +268,9 @@ class FieldReader:
         if integer and not isinstance(value, int):
             self.report(path, value, expected, line)
             return None
-        if not math.isfinite(value) or not low <= value <= high:
+        # Compared as written: NaN compares false, and an integer of hundreds of digits must
+        # not be turned into a float (it overflows) just to be found out of range.
+        if not low <= value <= high:
             self.report(path, value, expected, line)
             return None
         return value
