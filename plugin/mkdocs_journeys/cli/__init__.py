@@ -1,0 +1,170 @@
+"""`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
+
+Built on the same core as the MkDocs plugin (core.wiki.load_wiki), so `validate` reports
+exactly the problems, with exactly the messages, that `mkdocs build` logs.
+
+Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,
+as `mkdocs build --strict` fails on either), 2 for a usage error (no docs folder, an
+existing file `new` would overwrite, a broken mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .. import __version__
+from ..core.problems import Severity
+from ..core.site import Site, generated_page_path
+from ..core.wiki import load_wiki
+from .output import format_problems, summary
+from .project import Project, ProjectError, is_index_page
+
+USAGE_ERROR = 2
+
+
+class LoadedWiki(NamedTuple):
+    site: Site
+    published: set[str]  # the files the build would publish: the docs folder's and the generated pages
+    page_count: int  # the pages read
+
+
+def load_site(project: Project) -> LoadedWiki:
+    """Every page read and cross-referenced as the plugin does it."""
+    files = list(project.files())
+    pages = [path for path, is_page in files if is_page]
+    icons = project.icon_library()
+    site = load_wiki(
+        project.read_pages(pages),
+        other_files=[path for path, _ in files],
+        today=project.today(),
+        stale_after_days=project.stale_after_days,
+        index_folder=project.index_folder,
+        icon_exists=icons.exists if icons else None,
+        is_index_page=is_index_page,
+    )
+    published = {path for path, _ in files}
+    if site.index_path:
+        published.add(site.index_path)
+    if project.generate_pages:
+        published.update(generated_page_path("personas", pid) for pid in site.missing_personas)
+        published.update(generated_page_path("departments", did) for did in site.missing_departments)
+    return LoadedWiki(site, published, len(pages))
+
+
+def validate(args: argparse.Namespace) -> int:
+    project = Project.load(args.docs_dir, args.config_file)
+    if project.missing_theme:
+        print(f"note: the theme {project.missing_theme!r} is not installed here, so stage icons are checked "
+              "for their form only", file=sys.stderr)
+    wiki = load_site(project)
+    problems = wiki.site.problems()
+    sys.stdout.write(format_problems(problems, args.format, project.docs_dir))
+    print(summary(problems, wiki.page_count, project.docs_dir), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from ..core.exports import opportunity_records, to_csv, to_json
+
+    project = Project.load(args.docs_dir, args.config_file)
+    wiki = load_site(project)
+    records = opportunity_records(wiki.site, project.url_for(wiki.published))
+    text = to_json(records) if args.format == "json" else to_csv(records)
+    sys.stdout.buffer.write(text.encode("utf-8"))  # UTF-8 whatever the terminal's encoding
+    sys.stdout.flush()
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    from ..core.scaffold import DEFAULT_FOLDERS, new_page
+
+    try:
+        file_name, text = new_page(args.kind, args.name)
+    except ValueError as error:
+        print(f"mkdocs-journeys new: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    folder = args.dir
+    if folder is None:
+        project = Project.load(None, args.config_file, must_exist=False)
+        folder = os.path.join(project.docs_dir, DEFAULT_FOLDERS[args.kind])
+    path = os.path.join(folder, file_name)
+    os.makedirs(folder, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite
+            file.write(text)
+    except FileExistsError:
+        print(f"mkdocs-journeys new: {path} already exists; not overwriting it "
+              "(choose another name, or --dir for another folder)", file=sys.stderr)
+        return USAGE_ERROR
+    print(os.path.relpath(path))
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from ..core.schema import front_matter_schema
+
+    print(json.dumps(front_matter_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="mkdocs-journeys",
+        description="Validate, scaffold and export a customer-journey wiki written for the mkdocs-journeys plugin.",
+    )
+    main_parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_project(command: argparse.ArgumentParser) -> None:
+        command.add_argument("docs_dir", nargs="?", metavar="DOCS_DIR",
+                             help="the docs folder (default: docs_dir of mkdocs.yml, else docs)")
+        command.add_argument("-f", "--config-file", metavar="FILE",
+                             help="the MkDocs config (default: mkdocs.yml in the current folder, if any)")
+
+    check = commands.add_parser("validate", help="check every page with the plugin's rules",
+                                description="Check every page of the docs folder with the plugin's rules. "
+                                "Exits 1 if there is any problem (error or warning), as `mkdocs build --strict` fails.")
+    with_project(check)
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text: one message per line (default); github: GitHub Actions annotations; "
+                       "json: a list of problems")
+    check.set_defaults(run=validate)
+
+    scaffold = commands.add_parser("new", help="write a new page to start from",
+                                   description="Write a new, well-commented page. Never overwrites a file.")
+    scaffold.add_argument("kind", choices=("journey", "persona", "department"))
+    scaffold.add_argument("name", metavar="NAME", help="the page's title; its file name is the slug of it")
+    scaffold.add_argument("--dir", metavar="DIR",
+                          help="where to write it (default: journeys/, personas/ or departments/ in the docs folder)")
+    scaffold.add_argument("-f", "--config-file", metavar="FILE", help="the MkDocs config, for its docs_dir")
+    scaffold.set_defaults(run=new)
+
+    exports = commands.add_parser("export", help="print the opportunity records, as the build exports them",
+                                  description="Print the records of opportunities.json or opportunities.csv "
+                                  "without building the site.")
+    with_project(exports)
+    exports.add_argument("--format", choices=("json", "csv"), default="json")
+    exports.set_defaults(run=export)
+
+    schemas = commands.add_parser("schema", help="print the JSON Schema of the front matter",
+                                  description="Print a JSON Schema (draft-07) of the front matter of journey, "
+                                  "persona and department pages.")
+    schemas.set_defaults(run=schema)
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ProjectError as error:
+        print(f"mkdocs-journeys {args.command}: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except BrokenPipeError:  # e.g. `mkdocs-journeys export | head`
+        sys.stderr.close()
+        return 0
