@@ -21,8 +21,9 @@ from .. import __version__
 from ..core.problems import Severity
 from ..core.site import Site, generated_page_path
 from ..core.wiki import load_wiki
+from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from .output import format_problems, summary
-from .project import Project, ProjectError, is_index_page
+from .project import Project, ProjectError
 
 USAGE_ERROR = 2
 

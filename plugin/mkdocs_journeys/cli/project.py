@@ -22,7 +22,6 @@ import pathspec
 import yaml
 
 from ..core.clock import build_date
-from ..mkdocs_plugin.placement import INDEX_MARKER, has_marker_line
 from ..render.icons import IconLibrary
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -277,8 +276,3 @@ class Project:
             return f"{address}#{anchor}" if anchor else address
 
         return url
-
-
-def is_index_page(text: str) -> bool:
-    """Does the page hold the opportunity-index marker on a line of its own?"""
-    return INDEX_MARKER in text and has_marker_line(text, INDEX_MARKER)

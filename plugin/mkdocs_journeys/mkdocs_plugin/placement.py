@@ -40,6 +40,11 @@ def has_marker_line(markdown: str, marker: str) -> bool:
     return False
 
 
+def is_index_page(markdown: str) -> bool:
+    """Does the page hold the opportunity-index marker (and so become the index)?"""
+    return INDEX_MARKER in markdown and has_marker_line(markdown, INDEX_MARKER)
+
+
 def place_in_content(html: str, rendered: str, marker: str) -> str:
     """At the marker; else right after a leading <h1>; else first (under the theme's title)."""
     match = _MARKER_RES[marker].search(html)
