@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .frontmatter import LineDict, LineList
-from .problems import Problem, Severity, describe_value
+from .problems import Problem, Severity, describe_value, key_name
 from .slugs import is_slug, slugify
 
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -94,16 +94,16 @@ class FieldReader:
             suggestion = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
             self.report(
-                f"{path}.{key}",
-                key,
+                f"{path}.{key_name(key)}",
+                key if isinstance(key, str) else key_name(key),
                 f"a known key{hint}: " + ", ".join(allowed),
                 self.line_of(mapping, key),
                 Severity.WARNING,
-                described=False,
+                described=not isinstance(key, str),
             )
         for key, line in getattr(mapping, "duplicate_keys", []):
             self.report(
-                f"{path}.{key}",
+                f"{path}.{key_name(key)}",
                 key,
                 "each key once (this one is repeated; the last value wins)",
                 self.first_line + line,

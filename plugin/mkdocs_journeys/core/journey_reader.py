@@ -28,7 +28,7 @@ from .model import (
     Step,
     Touchpoint,
 )
-from .problems import Severity
+from .problems import Severity, key_name
 
 JOURNEY_KEYS = (
     "type", "scope", "personas", "owner", "reviewed", "sources", "scenario", "goals",
@@ -52,6 +52,8 @@ LOG_KEYS = ("date", "status", "note")
 
 _URL_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _ICON_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*(/[a-z0-9][a-z0-9_\-]*)+$")
+# en, zh, zh-Hans, zh_CN, ms-MY, ...: the code names a labels file, so nothing else may pass.
+_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
 # Answers whether the theme bundles an icon such as "material/compass-outline".
 IconCheck = Callable[[str], bool]
@@ -89,7 +91,7 @@ def read_journey(
         goals=reader.texts(data, "goals", "journey.goals"),
         expectations=reader.texts(data, "expectations", "journey.expectations"),
         metrics=_read_metrics(data, reader),
-        language=reader.text(data, "language", "journey.language"),
+        language=_read_language(data, reader),
     )
     journey.stages = reader.each_mapping(
         data, "stages", "journey.stages",
@@ -103,6 +105,15 @@ def read_journey(
         what="opportunities",
     )
     return journey
+
+
+def _read_language(data: LineDict, reader: FieldReader) -> str | None:
+    language = reader.text(data, "language", "journey.language")
+    if language is not None and not _LANGUAGE_RE.match(language):
+        reader.report("journey.language", language, "a language code such as en, zh, zh-Hans or ms",
+                      reader.line_of(data, "language"))
+        return None
+    return language
 
 
 def _read_metrics(data: LineDict, reader: FieldReader) -> Metrics:
@@ -234,9 +245,14 @@ def _read_emotion(item: LineDict, path: str, reader: FieldReader, step: Step, se
             reader.report(field, value, "an integer from -2 to 2, or a mapping of persona id to such an integer",
                           reader.line_of(item, "emotion"))
         for persona, score in value.items():
-            persona_field = f"{field}.{persona}"
+            persona_field = f"{field}.{key_name(persona)}"
             persona_line = reader.line_of(value, persona)
-            if not isinstance(persona, str) or not reader._check_slug(persona, persona_field, persona_line, "persona"):
+            if not isinstance(persona, str):
+                # `1: 2`, `null: 1`, `true: 1`: YAML reads these keys as numbers, nothing or booleans
+                reader.report(persona_field, key_name(persona), "a persona id (a lowercase slug; quote one that "
+                              "looks like a number or a boolean)", persona_line, described=True)
+                continue
+            if not reader._check_slug(persona, persona_field, persona_line, "persona"):
                 continue
             checked = reader.number_value(score, persona_field, persona_line, EMOTION_MIN, EMOTION_MAX, True, "an integer")
             if checked is not None:

@@ -15,6 +15,7 @@ class Severity(str, Enum):
 
 
 _MAX_VALUE_CHARS = 80
+_MAX_KEY_CHARS = 40
 
 
 def describe_value(value: Any) -> str:
@@ -23,6 +24,8 @@ def describe_value(value: Any) -> str:
         text = repr(value)
     elif value is None:
         text = "nothing"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"  # as YAML writes it, not Python's True
     elif isinstance(value, dict):
         text = "a mapping" if value else "an empty mapping"
     elif isinstance(value, list):
@@ -32,6 +35,18 @@ def describe_value(value: Any) -> str:
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text
+
+
+def key_name(key: Any) -> str:
+    """A mapping key as written in YAML, for field paths: `null:`, `true:` and `1:` are keys
+    that YAML reads as nothing, a boolean and a number; a long key is shortened."""
+    if key is None:
+        text = "null"
+    elif isinstance(key, bool):
+        text = "true" if key else "false"
+    else:
+        text = str(key)
+    return text if len(text) <= _MAX_KEY_CHARS else text[: _MAX_KEY_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
