@@ -17,7 +17,9 @@ def normalize_language(code: str | None) -> str:
     code = code.replace("_", "-").lower()
     if code in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
         return "zh-Hant"
-    return code.split("-")[0]
+    language = code.split("-")[0]
+    # The code names a file of the locales folder: letters only, never a path.
+    return language if language.isascii() and language.isalpha() else FALLBACK
 
 
 @lru_cache(maxsize=None)
