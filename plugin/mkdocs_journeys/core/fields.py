@@ -15,7 +15,7 @@ from typing import Any
 
 from .frontmatter import LineDict, LineList
 from .problems import Problem, Severity, describe_value, key_name
-from .slugs import is_slug, slugify
+from .slugs import MAX_PAGE_ID_CHARS, is_slug, slugify
 
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -187,7 +187,7 @@ class FieldReader:
         result: list[str] = []
         for item, item_path, line in self._list_entries(parent, key, path):
             text = self._text_value(item, item_path, line)
-            if text and self._check_slug(text, item_path, line, f"a {kind} id") and text not in result:
+            if text and self._check_page_id(text, item_path, line, kind) and text not in result:
                 result.append(text)
                 self.refer(kind, text, item_path, line)
         return result
@@ -196,16 +196,25 @@ class FieldReader:
         """One persona or department id; a reference to check."""
         text = self.text(parent, key, path)
         line = self.line_of(parent, key)
-        if text is None or not self._check_slug(text, path, line, f"a {kind} id"):
+        if text is None or not self._check_page_id(text, path, line, kind):
             return None
         self.refer(kind, text, path, line)
         return text
+
+    def _check_page_id(self, text: str, path: str, line: int | None, kind: str) -> bool:
+        if not self._check_slug(text, path, line, f"a {kind} id"):
+            return False
+        if len(text) > MAX_PAGE_ID_CHARS:
+            self.report(path, text, f"a {kind} id of at most {MAX_PAGE_ID_CHARS} characters "
+                        f"(it names the {kind}'s page)", line)
+            return False
+        return True
 
     def _check_slug(self, text: str, path: str, line: int | None, what: str) -> bool:
         if is_slug(text):
             return True
         slug = slugify(text)
-        hint = f" such as '{slug}'" if slug else ""
+        hint = f" such as '{slug}'" if 0 < len(slug) <= MAX_PAGE_ID_CHARS else ""  # a 100 kB name gets no 100 kB hint
         self.report(path, text, f"{what}: a lowercase slug{hint} (letters, digits, '-' and '_'; no '/', '.' or spaces)", line)
         return False
 

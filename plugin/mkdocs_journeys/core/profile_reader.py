@@ -7,7 +7,7 @@ import posixpath
 from .fields import FieldReader
 from .frontmatter import LineDict
 from .model import SEGMENTS, Department, Persona
-from .slugs import is_slug, slugify
+from .slugs import MAX_PAGE_ID_CHARS, is_slug, slugify
 
 PERSONA_KEYS = ("name", "role", "segment", "quote", "goals", "needs", "frustrations", "channels")
 DEPARTMENT_KEYS = ("name", "lead", "contact")
@@ -15,11 +15,14 @@ DEPARTMENT_KEYS = ("name", "lead", "contact")
 
 def page_id(path: str, reader: FieldReader, kind: str) -> str | None:
     """A persona's or department's id: its file's stem, which must be a lowercase slug."""
-    stem = posixpath.splitext(posixpath.basename(path))[0]
-    if is_slug(stem):
+    name = posixpath.basename(path)
+    stem = name.rpartition(".")[0] or name  # "...md" is ".." + ".md" (splitext keeps leading dots)
+    if is_slug(stem) and len(stem) <= MAX_PAGE_ID_CHARS:
         return stem
-    hint = f", e.g. '{slugify(stem)}.md'" if slugify(stem) else ""
-    reader.report(kind, posixpath.basename(path), f"a file name that is a lowercase slug (the {kind}'s id){hint}", None)
+    slug = slugify(stem)[:MAX_PAGE_ID_CHARS].strip("-_")
+    hint = f", e.g. '{slug}.md'" if slug else ""
+    reader.report(kind, name, f"a file name that is a lowercase slug of at most {MAX_PAGE_ID_CHARS} characters "
+                  f"(the {kind}'s id){hint}", None)
     return None
 
 

@@ -7,6 +7,10 @@ import unicodedata
 
 _DASHES_RE = re.compile(r"-{2,}")
 
+# A persona's or department's id names its page and the folder the page is built into;
+# 60 characters of up to 4 bytes each stay within the 255 bytes a file name may have.
+MAX_PAGE_ID_CHARS = 60
+
 
 def slugify(text: str) -> str:
     """Lowercase; letters and digits of any script are kept, spaces become '-', punctuation goes."""
