@@ -28,6 +28,8 @@ class Document:
     department: Department | None = None
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)  # checked against the whole site
+    # The other top-level front matter keys (title, hide, tags, ...), for the site generator.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def broken(self) -> bool:
@@ -67,6 +69,7 @@ def read_document(path: str, text: str, icon_exists: IconCheck | None = None) ->
         reader.report("front matter", meta, "a mapping of keys such as title: or journey:", page.first_yaml_line)
         document.problems = reader.problems
         return document
+    document.meta = {key: value for key, value in meta.items() if key not in PAGE_KINDS}
     kinds = [kind for kind in PAGE_KINDS if kind in meta]
     document.kind = kinds[0] if kinds else None
     if len(kinds) > 1:

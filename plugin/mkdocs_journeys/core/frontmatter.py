@@ -25,6 +25,10 @@ _KIND_LINE_RE = re.compile(r"^(journey|persona|department)[ \t]*:", re.M)
 # file expand into billions of nodes).
 MAX_EXPANDED_NODES = 200_000
 MAX_DEPTH = 64
+# libyaml's composer recurses once per nesting level and overflows the C stack (a
+# segfault, no exception) some ten thousand levels down. Each level needs a bracket or a
+# column of indentation, so a text with fewer of both than this is safe to compose.
+_SAFE_TO_COMPOSE = 1000
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -83,9 +87,33 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _reported_as_yaml_error(construct: Any, what: str) -> Any:
+    """PyYAML raises ValueError or KeyError (not a YAML error) on `!!int abc`, `!!bool maybe`,
+    `!!float x` and integers of thousands of digits: make them YAML errors with their line."""
+
+    def construct_checked(loader: Any, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            written = str(node.value)
+            written = written if len(written) <= 40 else written[:39] + "…"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {written!r} as {what}", node.start_mark
+            ) from None
+
+    return construct_checked
+
+
 _JourneyLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_JourneyLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)
 _JourneyLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# (!!omap and !!pairs keep PyYAML's constructors: lists of pairs, reported where a mapping is due.)
+for _tag, _what in (("int", "an integer"), ("float", "a number"), ("bool", "true or false")):
+    _JourneyLoader.add_constructor(
+        f"tag:yaml.org,2002:{_tag}",
+        _reported_as_yaml_error(yaml.constructor.SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{_tag}"], _what),
+    )
+# An explicit !!timestamp stays text like every date, so "!!timestamp 2026-02-30" is reported, not raised.
+_JourneyLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 class FrontMatterError(Exception):
@@ -162,6 +190,29 @@ def _check_node_graph(root: yaml.Node, first_line: int) -> None:
                 stack.append((child, depth + 1, False))
 
 
+def _check_nesting(yaml_text: str, first_line: int) -> None:
+    """Refuse text nesting deeper than MAX_DEPTH before the composer recurses into it."""
+    columns = max(len(line) for line in yaml_text.split("\n"))
+    if yaml_text.count("[") + yaml_text.count("{") + 2 * columns <= _SAFE_TO_COMPOSE:
+        return
+    # The parser keeps its own stack: walk its events and count.
+    loader = _JourneyLoader(yaml_text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(
+                        f"the YAML nests deeper than {MAX_DEPTH} levels", first_line + event.start_mark.line
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
@@ -172,10 +223,12 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> Any:
     """Parse front matter YAML into LineDict/LineList values; raise FrontMatterError."""
     loader = _JourneyLoader(yaml_text)
     try:
+        _check_nesting(yaml_text, first_line)
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_node_graph(node, first_line)
+        if "*" in yaml_text:  # only aliases can expand a graph beyond its text or loop it
+            _check_node_graph(node, first_line)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

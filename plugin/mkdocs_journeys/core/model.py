@@ -20,7 +20,7 @@ SEGMENTS = ("prospect", "current", "churned")
 EMOTION_MIN, EMOTION_MAX = -2, 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Touchpoint:
     name: str
     channel: str | None = None
@@ -28,13 +28,13 @@ class Touchpoint:
     key: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Moment:
     kind: str
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
     id: str
     name: str
@@ -52,7 +52,7 @@ class Step:
     personas: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Stage:
     id: str
     name: str
@@ -61,14 +61,14 @@ class Stage:
     steps: list[Step] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class LogEntry:
     date: date | None
     status: str | None
     note: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Opportunity:
     id: str
     title: str
@@ -93,7 +93,7 @@ class Opportunity:
         return self.due is not None and self.due < today and self.status != "done"
 
 
-@dataclass
+@dataclass(slots=True)
 class Metrics:
     nps: float | None = None
     ces: float | None = None
@@ -103,7 +103,7 @@ class Metrics:
         return any(value is not None for value in (self.nps, self.ces, self.csat))
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     text: str  # as written
     url: str | None = None  # an http(s) URL
@@ -115,7 +115,7 @@ class Source:
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Journey:
     path: str
     title: str
@@ -150,7 +150,7 @@ class Journey:
         return self.reviewed is None or (today - self.reviewed).days > stale_after_days
 
 
-@dataclass
+@dataclass(slots=True)
 class Persona:
     id: str
     path: str
@@ -168,7 +168,7 @@ class Persona:
         return self.name or self.id
 
 
-@dataclass
+@dataclass(slots=True)
 class Department:
     id: str
     path: str

@@ -65,6 +65,8 @@ class Site:
         self._collect_profiles()
         self._check_references()
         self._resolve_sources(known_paths)
+        for document in self.documents.values():
+            document.references = []  # checked; a big wiki need not keep them
         self._index_journeys()
 
     # -- one pass over the documents ------------------------------------------------------

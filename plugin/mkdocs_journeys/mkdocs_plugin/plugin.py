@@ -20,7 +20,9 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils.templates import TemplateContext
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -32,9 +34,14 @@ from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
 from .config import JourneysConfig
+from .timings import PhaseTimer
 from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, has_marker_line, place_in_content
 
 log = get_plugin_logger("journeys")
+
+# Around the map's search digest in the content, until on_page_context swaps in the map.
+MAP_START = "<!--journeys:map-digest-->"
+MAP_END = "<!--/journeys:map-digest-->"
 
 ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", "assets")
 ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journeys.js": "journeys.js"}
@@ -61,7 +68,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.site: Site | None = None
         self.renderer: Renderer | None = None
         self.linker: MkDocsLinker | None = None
-        self._sources: dict[str, str] = {}  # page text read in on_files, handed to MkDocs once
+        self.timer = PhaseTimer()
+        self._indexed_content: str | None = None  # the page being written, as search saw it
         self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
         self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
         self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
@@ -99,34 +107,36 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.config.enabled or self.renderer is None:
             return None
         icons = self.renderer.icons
+        self.timer = PhaseTimer()
         documents: list[Document] = []
         titles = {file.src_uri: file.src_uri for file in files}  # every file; pages get their title below
-        self._sources = {}
         index_path = None
-        for file in files.documentation_pages():
-            try:
-                text = file.content_string
-            except (OSError, ValueError):
-                continue  # MkDocs reports unreadable files itself
-            if index_path is None and INDEX_MARKER in text and has_marker_line(text, INDEX_MARKER):
-                index_path = file.src_uri
-            document = read_document(file.src_uri, text, icons.exists if icons else None)
-            titles[file.src_uri] = document.title
-            if document.kind or document.problems:
-                documents.append(document)
-                self._sources[file.src_uri] = text
-        index_path = index_path or f"{self.index_folder}/index.md"
-        self.site = Site(
-            documents,
-            known_paths=titles,
-            today=self.today,
-            stale_after_days=self.config.stale_after_days,
-            index_path=index_path,
-        )
+        with self.timer.phase("read_validate"):
+            for file in files.documentation_pages():
+                try:
+                    text = file.content_string
+                except (OSError, ValueError):
+                    continue  # MkDocs reports unreadable files itself
+                if index_path is None and INDEX_MARKER in text and has_marker_line(text, INDEX_MARKER):
+                    index_path = file.src_uri
+                document = read_document(file.src_uri, text, icons.exists if icons else None)
+                titles[file.src_uri] = document.title
+                if document.kind or document.problems:
+                    documents.append(document)
+        with self.timer.phase("cross_reference"):
+            self.site = Site(
+                documents,
+                known_paths=titles,
+                today=self.today,
+                stale_after_days=self.config.stale_after_days,
+                index_path=index_path or f"{self.index_folder}/index.md",
+            )
         for problem in self.site.problems():
             log.warning(problem.message)
-        self._add_generated_pages(files, config)
-        self._add_exports(files, config)
+        with self.timer.phase("generated_pages"):
+            self._add_generated_pages(files, config)
+        with self.timer.phase("exports"):
+            self._add_exports(files, config)
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
@@ -193,22 +203,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # -- pages -------------------------------------------------------------------------
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        text = self._sources.get(page.file.src_uri)
-        if text is None or self.site is None:
+        document = self.site.documents.get(page.file.src_uri) if self.site else None
+        if document is None:
             return None
-        document = self.site.documents[page.file.src_uri]
-        if any(problem.field == "front matter" for problem in document.problems):
-            # MkDocs would show unreadable front matter as page text; give it the body only.
-            return document.body
-        return text
+        # The page was read and its front matter parsed once, in on_files: MkDocs gets the
+        # body (an empty front matter keeps MkDocs from reading "Key: value" lines of the
+        # body as metadata) and the other front matter keys in on_page_markdown. Broken
+        # front matter thus never shows as page text.
+        return "---\n{}\n---\n" + document.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        document = self.site.documents.get(page.file.src_uri) if self.site else None
+        if document is None:
+            return None
+        page.meta = dict(document.meta)
         # MkDocs treats a front-matter title as HTML (in the nav, <title> and the theme's
         # <h1>); the titles of journey pages are plain text like every other field.
-        if self.site is not None and page.file.src_uri in self.site.documents:
-            title = page.meta.get("title")
-            if isinstance(title, str):
-                page.meta["title"] = escape(title)
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = escape(page.meta["title"])
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -226,26 +238,55 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if document is not None and document.journey is not None:
             marker = MAP_MARKER
             if not document.broken:
-                parts.append(renderer.journey_map(document.journey, site, linker))
-        elif document is not None and document.persona is not None:
-            parts.append(renderer.persona_page(document.persona.id, path, site, linker))
-        elif document is not None and document.department is not None:
-            parts.append(renderer.department_page(document.department.id, path, site, linker))
-        elif kind == "persona":
-            parts.append(renderer.persona_page(page_id, path, site, linker))
-        elif kind == "department":
-            parts.append(renderer.department_page(page_id, path, site, linker))
+                with self.timer.phase("render_maps"):
+                    digest = renderer.journey_search_text(document.journey, site, linker)
+                parts.append(f"{MAP_START}{digest}{MAP_END}")
+        with self.timer.phase("generated_pages"):
+            if document is not None and document.persona is not None:
+                parts.append(renderer.persona_page(document.persona.id, path, site, linker))
+            elif document is not None and document.department is not None:
+                parts.append(renderer.department_page(document.department.id, path, site, linker))
+            elif kind == "persona":
+                parts.append(renderer.persona_page(page_id, path, site, linker))
+            elif kind == "department":
+                parts.append(renderer.department_page(page_id, path, site, linker))
         if document is not None and document.kind == "journey" and document.journey is None:
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
         if parts:
             html = place_in_content(html, "\n".join(parts), marker)
         if kind == "index":
             exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
-            html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
+            with self.timer.phase("generated_pages"):
+                html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
         return html
 
+    @event_priority(-100)  # after every other plugin's on_page_context, Material's search among them
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        """Swap the indexed text digest for the full map, now that search has read the page."""
+        if self.site is None or self.renderer is None or self.linker is None or page.content is None:
+            return None
+        start = page.content.find(MAP_START)
+        end = page.content.find(MAP_END, start)
+        document = self.site.documents.get(page.file.src_uri)
+        if start < 0 or end < 0 or document is None or document.journey is None:
+            return None
+        with self.timer.phase("render_maps"):
+            journey_map = self.renderer.journey_map(document.journey, self.site, self.linker)
+        self._indexed_content = page.content
+        page.content = page.content[:start] + journey_map + page.content[end + len(MAP_END):]
+        return None
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # MkDocs keeps every page's content until the build ends; once written, a page
+        # keeps its light digest rather than its full map (a wiki of thousands of maps
+        # would otherwise hold them all in memory).
+        if self._indexed_content is not None:
+            page.content, self._indexed_content = self._indexed_content, None
+        return None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._sources = {}
+        if self.site is not None:
+            self.timer.report(log, len(self.site.journeys))
 
 
 __all__ = ["JourneysPlugin"]

@@ -64,6 +64,7 @@ class Renderer:
         self.env.filters["percent"] = percent
         self.env.filters["signed"] = signed
         self._map = self.env.get_template("journeys/map.html")
+        self._search_text = self.env.get_template("journeys/search_text.html")
         self._problems = self.env.get_template("journeys/problems.html")
         self._persona = self.env.get_template("journeys/persona.html")
         self._department = self.env.get_template("journeys/department.html")
@@ -111,6 +112,11 @@ class Renderer:
         return self._map.render(
             journey=journey, view=view, **self._context(site, journey.path, linker, labels)
         )
+
+    def journey_search_text(self, journey: Journey, site: Site, linker: Linker) -> str:
+        """All the map's text in a few tags, for search engines that parse every tag."""
+        labels = self.labels_for(journey.language)
+        return self._search_text.render(journey=journey, **self._context(site, journey.path, linker, labels))
 
     def problems_panel(self, problems: list[Problem], language: str | None = None) -> str:
         labels = self.labels_for(language)
