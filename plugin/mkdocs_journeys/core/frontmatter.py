@@ -219,6 +219,13 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return list(node.value)
 
 
+def _line_index(yaml_text: str, position: int) -> int:
+    """The 0-based line of a reader error's position: libyaml counts UTF-8 bytes, PyYAML characters."""
+    if _Base is not yaml.SafeLoader:
+        return yaml_text.encode("utf-8", "surrogatepass")[:position].count(b"\n")
+    return yaml_text.count("\n", 0, position)
+
+
 def parse_yaml(yaml_text: str, first_line: int = 2) -> Any:
     """Parse front matter YAML into LineDict/LineList values; raise FrontMatterError."""
     loader = _JourneyLoader(yaml_text)
@@ -236,6 +243,11 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> Any:
         problem = error.problem or error.context or "invalid YAML"
         context = f" ({error.context})" if error.context and error.problem else ""
         raise FrontMatterError(f"invalid YAML: {problem}{context}", line) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids, such as a control character pasted from a terminal.
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        raise FrontMatterError(f"invalid YAML: the character {character} is not allowed ({error.reason})",
+                               first_line + _line_index(yaml_text, error.position)) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", None) from None
     except RecursionError:
