@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from html import escape
 from urllib.parse import urljoin
 
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.clock import build_date
-from ..core.documents import Document, read_document
+from ..core.wiki import cross_reference, read_pages
 from ..core.exports import opportunity_records, to_csv, to_json
 from ..core.site import Site, generated_page_path
 from ..render.icons import IconLibrary
@@ -35,7 +36,7 @@ from ..render.labels import Labels
 from ..render.renderer import Renderer
 from .config import JourneysConfig
 from .timings import PhaseTimer
-from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, has_marker_line, place_in_content
+from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
 
 log = get_plugin_logger("journeys")
 
@@ -61,6 +62,16 @@ class MkDocsLinker:
             return None
         url = target.url_relative_to(source)
         return f"{url}#{anchor}" if anchor else url
+
+
+def _page_texts(files: Files) -> Iterator[tuple[str, str]]:
+    """(path, text) of every page MkDocs builds; unreadable pages are MkDocs' to report."""
+    for file in files.documentation_pages():
+        try:
+            text = file.content_string
+        except (OSError, ValueError):
+            continue
+        yield file.src_uri, text
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -108,29 +119,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         icons = self.renderer.icons
         self.timer = PhaseTimer()
-        documents: list[Document] = []
-        titles = {file.src_uri: file.src_uri for file in files}  # every file; pages get their title below
-        index_path = None
         with self.timer.phase("read_validate"):
-            for file in files.documentation_pages():
-                try:
-                    text = file.content_string
-                except (OSError, ValueError):
-                    continue  # MkDocs reports unreadable files itself
-                if index_path is None and INDEX_MARKER in text and has_marker_line(text, INDEX_MARKER):
-                    index_path = file.src_uri
-                document = read_document(file.src_uri, text, icons.exists if icons else None)
-                titles[file.src_uri] = document.title
-                if document.kind or document.problems:
-                    documents.append(document)
+            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page)
         with self.timer.phase("cross_reference"):
-            self.site = Site(
-                documents,
-                known_paths=titles,
-                today=self.today,
-                stale_after_days=self.config.stale_after_days,
-                index_path=index_path or f"{self.index_folder}/index.md",
-            )
+            self.site = cross_reference(read, [file.src_uri for file in files], self.today,
+                                        self.config.stale_after_days, self.index_folder)
         for problem in self.site.problems():
             log.warning(problem.message)
         with self.timer.phase("generated_pages"):
