@@ -50,14 +50,34 @@ def default_title(path: str, body: str, meta: Any = None) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-def read_document(path: str, text: str, icon_exists: IconCheck | None = None) -> Document:
+def _decode_replacing(data: bytes) -> tuple[str, tuple[int, int] | None]:
+    """The text of a page file, and the first byte that is not UTF-8 with its 1-based line."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8-sig", errors="replace")
+        return text, (data[error.start], data.count(b"\n", 0, error.start) + 1)
+
+
+def read_document(path: str, text: str | bytes, icon_exists: IconCheck | None = None) -> Document:
     """Read any page. Pages that are not journey, persona or department pages get kind None;
-    their front matter is still checked, since MkDocs renders broken front matter as text."""
+    their front matter is still checked, since MkDocs renders broken front matter as text.
+
+    A page may also be given as bytes: bytes that are not UTF-8 (MkDocs would stop the whole
+    build on them) are replaced, and the page gets an error naming the line."""
+    undecodable = None
+    if isinstance(text, bytes):
+        text, undecodable = _decode_replacing(text)
     page = split_page(text)
     document = Document(path=path, kind=page.kind, body=page.body, title=default_title(path, page.body))
-    if page.yaml_text is None:
-        return document
     reader = FieldReader(path, page.first_yaml_line)
+    if undecodable is not None:
+        byte, line = undecodable
+        reader.report("encoding", f"the byte {byte:#04x}, which is not UTF-8",
+                      "a page saved as UTF-8 text (the bytes that are not are shown as \ufffd)", line, described=True)
+    if page.yaml_text is None:
+        document.problems = reader.problems
+        return document
     try:
         meta = parse_yaml(page.yaml_text, page.first_yaml_line)
     except FrontMatterError as error:

@@ -26,17 +26,18 @@ class PagesRead:
 
 
 def read_pages(
-    pages: Iterable[tuple[str, str]],
+    pages: Iterable[tuple[str, str | bytes]],
     icon_exists: IconCheck | None = None,
     is_index_page: Callable[[str], bool] | None = None,
 ) -> PagesRead:
-    """Read each (path relative to the docs folder, text) page once, in the order given.
+    """Read each (path relative to the docs folder, text) page once, in the order given
+    (bytes for a page that is not UTF-8: read_document reports it).
 
     `is_index_page` answers whether a page's text makes it the opportunity index (the
     marker is placed by the adapter, which knows where it stands in the page)."""
     read = PagesRead()
     for path, text in pages:
-        if read.index_path is None and is_index_page is not None and is_index_page(text):
+        if read.index_path is None and is_index_page is not None and isinstance(text, str) and is_index_page(text):
             read.index_path = path
         document = read_document(path, text, icon_exists)
         read.titles[path] = document.title
