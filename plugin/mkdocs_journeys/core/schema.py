@@ -30,6 +30,7 @@ from .journey_reader import (
     STEP_KEYS,
     TOUCHPOINT_KEYS,
 )
+from .journey_reader import _LANGUAGE_RE as LANGUAGE_CODE_RE  # the reader's own rule, not a copy
 from .model import (
     DECISIONS,
     EMOTION_MAX,
@@ -43,6 +44,7 @@ from .model import (
     TOUCHPOINT_KINDS,
 )
 from .profile_reader import DEPARTMENT_KEYS, PERSONA_KEYS
+from .slugs import MAX_PAGE_ID_CHARS
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft editors support best
 
@@ -60,7 +62,8 @@ SCHEMA_LIMITS = (
     "each key appears once in a mapping, and the YAML can be read at all",
     "ids are lowercase and hold only letters and digits of any script, `-` and `_` (the schema "
     "checks this for ASCII only)",
-    "`1.0` is not an integer (JSON does not tell it from `1`), and `.nan` is not a number",
+    "`1.0` is not an integer (JSON does not tell it from `1`), `.nan` is not a number, and a per-persona "
+    "emotion's key is text (YAML reads `1:`, `null:` or `true:` as a number, nothing or a boolean)",
 )
 
 # -- kinds of value ---------------------------------------------------------------------------
@@ -72,6 +75,8 @@ SCHEMA_LIMITS = (
 _SLUG_CHAR = r"[^\s!-,./:-@A-Z\[-\^`{-~\x00-\x1f\x7f]"
 _SLUG = r"^\s*(?![-_])(?!.*--)(?!.*[-_]\s*$)" + _SLUG_CHAR + r"+\s*$"
 _BARE_SLUG = r"^(?![-_])(?!.*--)(?!.*[-_]$)" + _SLUG_CHAR + r"+$"  # a mapping key: not stripped
+# A persona's or department's id also names its page: a slug of limited length.
+_PAGE_ID = r"^\s*(?=\S{1,%d}\s*$)" % MAX_PAGE_ID_CHARS + _SLUG[len(r"^\s*"):]
 
 
 @dataclass(frozen=True)
@@ -128,12 +133,15 @@ def number(low: float, high: float) -> Value:
     return Value({"type": "number", "minimum": low, "maximum": high}, f"number from {low:g} to {high:g}")
 
 
+PAGE_ID = {"type": "string", "pattern": _PAGE_ID}
+
+
 def one_id(kind: str) -> Value:
-    return Value(SLUG.schema, f"{kind} id")
+    return Value(PAGE_ID, f"{kind} id")
 
 
 def ids(kind: str) -> Value:
-    return Value({"anyOf": [SLUG.schema, {"type": "array", "items": SLUG.schema, "minItems": 1}]},
+    return Value({"anyOf": [PAGE_ID, {"type": "array", "items": PAGE_ID, "minItems": 1}]},
                  f"{kind} id, or list of {kind} ids")
 
 
@@ -212,7 +220,8 @@ MAPPINGS: dict[str, Mapping] = {
                         "[Stage fields](#stage-fields)).", required=True),
         "opportunities": Field(items("opportunity", "opportunities"), "Improvements found in this journey (see "
                                "[Opportunity fields](#opportunity-fields))."),
-        "language": Field(Value(TEXT.schema, "text: a language code such as `en`, `zh`, `ms`"),
+        "language": Field(Value({"type": "string", "pattern": r"^\s*" + LANGUAGE_CODE_RE.pattern[1:-1] + r"\s*$"},
+                                "language code such as `en`, `zh`, `zh-Hant`, `ms`"),
                           "*Extension.* The language of this map's labels (see [Languages](#languages)).",
                           default_text="the site's language"),
     }),
