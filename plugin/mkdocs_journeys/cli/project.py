@@ -254,14 +254,19 @@ class Project:
                 excluded = self.exclude is not None and self.exclude.match_file(path)
                 yield path, is_page and not excluded
 
-    def read_pages(self, page_paths: list[str]) -> Iterator[tuple[str, str]]:
-        """The text of each page, as MkDocs reads it (UTF-8, a byte order mark allowed)."""
+    def read_pages(self, page_paths: list[str]) -> Iterator[tuple[str, str | bytes]]:
+        """The text of each page (UTF-8, a byte order mark allowed); the bytes of a page that
+        is not UTF-8, which the core reports, as the plugin hands it over."""
         for path in page_paths:
             try:
-                with open(os.path.join(self.docs_dir, path), encoding="utf-8-sig") as file:
-                    yield path, file.read()
-            except (OSError, UnicodeDecodeError) as error:
-                raise ProjectError(f"{path}: cannot read the page ({error})") from None
+                with open(os.path.join(self.docs_dir, path), "rb") as file:
+                    data = file.read()
+            except OSError as error:
+                raise ProjectError(f"{path}: cannot read the page ({error.strerror})") from None
+            try:
+                yield path, data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                yield path, data
 
     def url_for(self, known_paths: set[str]):
         """The export's URL of a page (None for a page the build would not have), as the
