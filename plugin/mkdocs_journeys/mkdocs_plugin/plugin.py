@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -52,23 +53,27 @@ class MkDocsLinker:
     """Relative URLs between pages, as MkDocs computes them (use_directory_urls either way)."""
 
     def __init__(self, files: Files, aliases: dict[str, str] | None = None):
-        self.files = files
+        # A plain dict of the final file list: Files.get_file_from_path normalises its
+        # argument through PurePath on every call, too slow for a map's hundreds of links.
+        self.urls = {file.src_uri: file.url for file in files}
         self.aliases = aliases or {}  # paths whose page is published by another file
 
     def url(self, from_path: str, to_path: str, anchor: str | None = None) -> str | None:
-        source = self.files.get_file_from_path(from_path)
-        target = self.files.get_file_from_path(self.aliases.get(to_path, to_path))
+        source = self.urls.get(from_path)
+        target = self.urls.get(self.aliases.get(to_path, to_path))
         if source is None or target is None:
             return None
-        url = target.url_relative_to(source)
+        url = get_relative_url(target, source)
         return f"{url}#{anchor}" if anchor else url
 
 
-def _page_texts(files: Files) -> Iterator[tuple[str, str]]:
+def _page_texts(files: Files) -> Iterator[tuple[str, str | bytes]]:
     """(path, text) of every page MkDocs builds; unreadable pages are MkDocs' to report."""
     for file in files.documentation_pages():
         try:
             text = file.content_string
+        except UnicodeDecodeError:
+            text = file.content_bytes  # not UTF-8: reported by the core, not a crash of MkDocs
         except (OSError, ValueError):
             continue
         yield file.src_uri, text

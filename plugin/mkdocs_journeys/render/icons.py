@@ -29,6 +29,7 @@ MOMENT_ICONS = {"aha": "material/lightbulb-on-outline", "micro": "material/timer
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*(/[a-z0-9][a-z0-9_\-]*)+$")
 _SVG_OPEN_RE = re.compile(r"<svg\b")
+_SVG_PARTS_RE = re.compile(r"<svg\b[^>]*?\bviewBox=\"([^\"]+)\"[^>]*>(.*)</svg>\s*$", re.S)
 
 
 class IconLibrary:
@@ -56,8 +57,48 @@ class IconLibrary:
         self._cache[name] = markup
         return markup
 
+    def symbol_parts(self, name: str) -> tuple[str, str] | None:
+        """The icon's viewBox and inner markup, to define it once as a <symbol>."""
+        svg = self.svg(name)
+        match = _SVG_PARTS_RE.match(svg) if svg else None
+        return (match.group(1), match.group(2)) if match else None
+
     def channel_svg(self, channel: str | None) -> str | None:
         if not channel:
             return None
         name = CHANNEL_ICONS.get(channel.strip().lower())
         return self.svg(name) if name else None
+
+
+def channel_icon_name(channel: str | None) -> str | None:
+    return CHANNEL_ICONS.get(channel.strip().lower()) if channel else None
+
+
+class IconSprite:
+    """The icons of one map, each defined once and drawn with <use>: a map may show the
+    same channel icon dozens of times, and each Material icon is about a kilobyte."""
+
+    def __init__(self, library: IconLibrary | None, prefix: str = "jm-icon-"):
+        self.library = library
+        self.prefix = prefix
+        self.used: dict[str, tuple[str, str]] = {}  # icon name -> (viewBox, inner markup)
+
+    def use(self, name: str | None) -> str:
+        if not name or self.library is None:
+            return ""
+        parts = self.used.get(name) or self.library.symbol_parts(name)
+        if parts is None:
+            return ""
+        self.used[name] = parts
+        return (f'<svg class="journeys-icon" viewBox="{parts[0]}" aria-hidden="true" focusable="false">'
+                f'<use href="#{self.prefix}{name.replace("/", "--")}"/></svg>')
+
+    def symbols(self) -> str:
+        if not self.used:
+            return ""
+        defined = "".join(
+            f'<symbol id="{self.prefix}{name.replace("/", "--")}" viewBox="{view_box}">{inner}</symbol>'
+            for name, (view_box, inner) in self.used.items()
+        )
+        return (f'<svg class="journeys-sprite" aria-hidden="true" focusable="false" width="0" height="0" '
+                f'style="position:absolute;overflow:hidden">{defined}</svg>')

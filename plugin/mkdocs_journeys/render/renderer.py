@@ -17,7 +17,7 @@ from ..core.model import PRIORITIES, STATUSES, Journey, Opportunity
 from ..core.problems import Problem, has_errors
 from ..core.site import Site
 from .emotion import sparkline
-from .icons import MOMENT_ICONS, IconLibrary
+from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .links import Linker
 from .map_view import LANES, map_view
@@ -28,6 +28,7 @@ def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
     return Environment(
         loader=loader,
         autoescape=True,  # every text of a page is plain text: escaped, always
+        auto_reload=False,  # compiled once per build: no stat() of every included template
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,
@@ -109,9 +110,12 @@ class Renderer:
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
         labels = self.labels_for(journey.language)
         view = map_view(journey, self.lanes)
-        return self._map.render(
-            journey=journey, view=view, **self._context(site, journey.path, linker, labels)
-        )
+        sprite = IconSprite(self.icons)
+        context = self._context(site, journey.path, linker, labels)
+        context["icon"] = lambda name: Markup(sprite.use(name))
+        context["channel_icon"] = lambda channel: Markup(sprite.use(channel_icon_name(channel)))
+        context["icon_symbols"] = lambda: Markup(sprite.symbols())
+        return self._map.render(journey=journey, view=view, **context)
 
     def journey_search_text(self, journey: Journey, site: Site, linker: Linker) -> str:
         """All the map's text in a few tags, for search engines that parse every tag."""
