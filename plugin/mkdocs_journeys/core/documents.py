@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from .fields import FieldReader, Reference
 from .frontmatter import PAGE_KINDS, FrontMatterError, parse_yaml, split_page
 from .journey_reader import IconCheck, read_journey
 from .model import Department, Journey, Persona
-from .problems import Problem, Severity, has_errors
+from .problems import Problem, Severity, has_errors, key_name
 from .profile_reader import read_department, read_persona
 
 _H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -48,6 +49,17 @@ def default_title(path: str, body: str, meta: Any = None) -> str:
     if stem in ("index", "README"):
         stem = posixpath.basename(posixpath.dirname(path)) or "Home"
     return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _check_kind_typos(meta: dict, reader: FieldReader) -> None:
+    """`journeys:` or `Persona:` holding a mapping would silently make a plain page."""
+    for key, value in meta.items():
+        if not isinstance(key, str) or not isinstance(value, dict):
+            continue
+        match = difflib.get_close_matches(key.lower(), PAGE_KINDS, n=1, cutoff=0.85)
+        if match:
+            reader.report(key_name(key), key, f"'{match[0]}:' to make this a {match[0]} page (did you mean it?)",
+                          reader.line_of(meta, key), Severity.WARNING)
 
 
 def _decode_replacing(data: bytes) -> tuple[str, tuple[int, int] | None]:
@@ -92,6 +104,8 @@ def read_document(path: str, text: str | bytes, icon_exists: IconCheck | None = 
     document.meta = {key: value for key, value in meta.items() if key not in PAGE_KINDS}
     kinds = [kind for kind in PAGE_KINDS if kind in meta]
     document.kind = kinds[0] if kinds else None
+    if not kinds:
+        _check_kind_typos(meta, reader)
     if len(kinds) > 1:
         reader.report(kinds[1], kinds[1], f"one page kind per page (this page is already a {kinds[0]} page)",
                       reader.line_of(meta, kinds[1]))
