@@ -14,7 +14,7 @@ from datetime import date
 import jsonschema
 import pytest
 
-from conftest import REPO, page
+from conftest import REPO, build_site, page
 from mkdocs_journeys.cli.project import theme_dirs
 from mkdocs_journeys.core.frontmatter import FrontMatterError, parse_yaml, split_page
 from mkdocs_journeys.core.journey_reader import (
@@ -27,12 +27,16 @@ from mkdocs_journeys.core.journey_reader import (
     STEP_KEYS,
     TOUCHPOINT_KEYS,
 )
+from mkdocs_journeys.core.model import (
+    DECISIONS, JOURNEY_TYPES, MOMENT_KINDS, PRIORITIES, SCOPES, SEGMENTS, STATUSES, TOUCHPOINT_KINDS,
+)
 from mkdocs_journeys.core.profile_reader import DEPARTMENT_KEYS, PERSONA_KEYS
 from mkdocs_journeys.core.schema import SCHEMA_LIMITS, front_matter_schema
 from mkdocs_journeys.core.wiki import load_wiki
 from mkdocs_journeys.render.icons import IconLibrary
 from sample_pages import journey_data, supporting_pages
 from test_bad_input import BAD, CASES, _site_pages
+from test_sample_wiki import built  # noqa: F401 - the sample wiki, built once with --strict
 
 SCHEMA = front_matter_schema()
 VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
@@ -242,3 +246,74 @@ def test_the_scaffolded_pages_are_valid_for_the_schema():
     for kind in ("journey", "persona", "department"):
         _, text = new_page(kind, "Weekend camping trip")
         assert schema_errors(front_matter(text)) == [], kind
+
+
+# -- the format reference of the sample wiki: its field tables are generated from the schema ----
+
+REFERENCE = "reference/format.md"
+# Each table of the reference: the reader's keys, and how the table writes them.
+TABLES = {
+    "journey": (JOURNEY_KEYS, "journey."), "stage": (STAGE_KEYS, ""), "step": (STEP_KEYS, ""),
+    "touchpoint": (TOUCHPOINT_KEYS, ""), "moment": (MOMENT_KEYS, ""), "opportunity": (OPPORTUNITY_KEYS, ""),
+    "log": (LOG_KEYS, ""), "persona": (PERSONA_KEYS, "persona."), "department": (DEPARTMENT_KEYS, "department."),
+}
+
+
+def reference_tables(built) -> dict[str, dict[str, list[str]]]:
+    """{kind: {field: [type, requirement, meaning]}} of the generated tables in the built page."""
+    tables = {}
+    for wrapper in built.content(REFERENCE).select("div.journeys-format-reference"):
+        rows = {}
+        for row in wrapper.select("tbody tr"):
+            cells = [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+            rows[cells[0]] = cells[1:]
+        tables[wrapper["data-kind"]] = rows
+    return tables
+
+
+def test_every_key_the_readers_accept_is_in_the_generated_reference(built):
+    tables = reference_tables(built)
+    assert set(tables) == set(TABLES)
+    for kind, (keys, prefix) in TABLES.items():
+        for key in keys:
+            assert prefix + key in tables[kind], (kind, key)
+            type_text, requirement, meaning = tables[kind][prefix + key]
+            assert type_text and requirement and len(meaning) > 10, (kind, key)
+    for key in METRIC_KEYS:
+        assert f"journey.metrics.{key}" in tables["journey"]
+    assert "journey:format-reference" not in str(built.content(REFERENCE))
+
+
+def test_the_reference_lists_the_models_choices_and_the_readers_ranges(built):
+    tables = reference_tables(built)
+    choices = {("journey", "journey.type"): JOURNEY_TYPES, ("journey", "journey.scope"): SCOPES,
+               ("touchpoint", "kind"): TOUCHPOINT_KINDS, ("moment", "kind"): MOMENT_KINDS,
+               ("opportunity", "status"): STATUSES, ("opportunity", "priority"): PRIORITIES,
+               ("opportunity", "decision"): DECISIONS, ("log", "status"): STATUSES,
+               ("persona", "persona.segment"): SEGMENTS}
+    for (kind, field), values in choices.items():
+        type_text = tables[kind][field][0]
+        assert all(f"{value}" in type_text.replace(",", " ").split() for value in values), (field, type_text)
+    assert tables["journey"]["journey.metrics.nps"][0] == "number from -100 to 100"
+    assert tables["journey"]["journey.metrics.ces"][0] == "number from 1 to 7"
+    assert tables["step"]["emotion"][0].startswith("integer from -2 to 2")
+    assert tables["journey"]["journey.stages"][1] == "required, at least one"
+    assert "warning" in tables["opportunity"]["owner"][1]
+    assert tables["opportunity"]["status"][1] == "default plan"
+
+
+def test_the_reference_keeps_its_hand_written_rules(built):
+    text = built.content(REFERENCE).get_text(" ")
+    for heading in ("Identifiers", "Values", "Rules and checks", "Dates, overdue and stale", "Languages"):
+        assert heading in text
+
+
+def test_an_unknown_reference_kind_shows_a_problem_panel(tmp_path):
+    pages = {"reference.md": "# Reference\n\n<!-- journey:format-reference kind=stages -->\n\n"
+                             "Quoted, not replaced: `<!-- journey:format-reference kind=step -->`\n"}
+    built = build_site(tmp_path, pages)
+    content = built.content("reference.md")
+    panel = content.select_one("div.journeys-problems")
+    assert panel is not None and "kind=stages" in panel.get_text() and "stage" in panel.get_text()
+    assert content.select("div.journeys-format-reference") == []
+    assert "kind=step -->" in content.get_text()

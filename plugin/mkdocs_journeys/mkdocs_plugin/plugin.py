@@ -32,6 +32,7 @@ from ..core.clock import build_date
 from ..core.wiki import cross_reference, read_pages
 from ..core.exports import opportunity_records, to_csv, to_json
 from ..core.site import Site, generated_page_path
+from ..render.format_reference import place_format_references
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
@@ -256,7 +257,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
             with self.timer.phase("generated_pages"):
                 html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
-        return html
+        return place_format_references(html, renderer.env)
 
     @event_priority(-100)  # after every other plugin's on_page_context, Material's search among them
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
