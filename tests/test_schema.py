@@ -240,6 +240,13 @@ def test_schema_and_validator_agree_on_page_kinds(text, valid):
     assert (errors == []) is valid, [e.message for e in errors]
 
 
+def test_a_page_kind_typo_is_caught_by_the_validator_only():
+    # SCHEMA_LIMITS: other top-level keys belong to MkDocs and its theme, so the schema allows them.
+    text = "---\njourneys:\n  stages: []\n---\n"
+    assert schema_errors(front_matter(text)) == []
+    assert any("journeys" in message for message in core_problems({"a.md": text}, "a.md"))
+
+
 def test_the_scaffolded_pages_are_valid_for_the_schema():
     from mkdocs_journeys.core.scaffold import new_page
 

@@ -60,6 +60,8 @@ SCHEMA_LIMITS = (
     "a stage `icon` is one the theme bundles",
     "a date exists on the calendar (`2026-02-30` does not), and log entries are oldest first",
     "each key appears once in a mapping, and the YAML can be read at all",
+    "a top-level key one typo away from `journey`, `persona` or `department` (such as `journeys:`) is a "
+    "warning (a schema cannot tell a typo from a key of MkDocs or its theme)",
     "ids are lowercase and hold only letters and digits of any script, `-` and `_` (the schema "
     "checks this for ASCII only)",
     "`1.0` is not an integer (JSON does not tell it from `1`), `.nan` is not a number, and a per-persona "
