@@ -90,8 +90,10 @@ class IconSprite:
         if parts is None:
             return ""
         self.used[name] = parts
+        # xlink:href, not href: Material's instant navigation rewrites every [href] element's
+        # .href, which throws on <use> (read-only) and stops the page from being swapped in.
         return (f'<svg class="journeys-icon" viewBox="{parts[0]}" aria-hidden="true" focusable="false">'
-                f'<use href="#{self.prefix}{name.replace("/", "--")}"/></svg>')
+                f'<use xlink:href="#{self.prefix}{name.replace("/", "--")}"/></svg>')
 
     def symbols(self) -> str:
         if not self.used:
