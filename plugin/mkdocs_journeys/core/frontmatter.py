@@ -59,34 +59,6 @@ _JourneyLoader.yaml_implicit_resolvers = {
 }
 
 
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line
-    result.key_lines = {}
-    result.duplicate_keys = []
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value, not a list or mapping", key_node.start_mark
-            ) from None
-        if key in result:
-            result.duplicate_keys.append((key, key_node.start_mark.line))
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line
-    return result
-
-
-def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line
-    result.item_lines = [child.start_mark.line for child in node.value]
-    return result
-
-
 def _reported_as_yaml_error(construct: Any, what: str) -> Any:
     """PyYAML raises ValueError or KeyError (not a YAML error) on `!!int abc`, `!!bool maybe`,
     `!!float x` and integers of thousands of digits: make them YAML errors with their line."""
@@ -104,8 +76,9 @@ def _reported_as_yaml_error(construct: Any, what: str) -> Any:
     return construct_checked
 
 
-_JourneyLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_JourneyLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# Mappings and lists nested in other tags (e.g. !!set) get lines too.
+_JourneyLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: _build_values(loader, node, {}))
+_JourneyLoader.add_constructor("tag:yaml.org,2002:seq", lambda loader, node: _build_values(loader, node, {}))
 # (!!omap and !!pairs keep PyYAML's constructors: lists of pairs, reported where a mapping is due.)
 for _tag, _what in (("int", "an integer"), ("float", "a number"), ("bool", "true or false")):
     _JourneyLoader.add_constructor(
@@ -213,6 +186,52 @@ def _check_nesting(yaml_text: str, first_line: int) -> None:
         loader.dispose()
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _build_values(loader: Any, node: yaml.Node, built: dict[int, Any]) -> Any:
+    """Python values from the node graph, like loader.construct_document but direct for the
+    plain strings, mappings and lists that make up nearly all of a journey (PyYAML's generic
+    constructor machinery cost half the parse). Other tags go through the loader's checked
+    constructors. Shared (aliased) nodes are built once."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR_TAG else loader.construct_object(node)
+    known = built.get(id(node))
+    if known is not None:
+        return known
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+        if any(key.tag == _MERGE_TAG for key, _ in node.value):
+            loader.flatten_mapping(node)
+        mapping = built[id(node)] = LineDict()
+        mapping.line = node.start_mark.line
+        mapping.key_lines = {}
+        mapping.duplicate_keys = []
+        for key_node, value_node in node.value:
+            key = _build_values(loader, key_node, built)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value, not a list or mapping", key_node.start_mark
+                ) from None
+            if key in mapping:
+                mapping.duplicate_keys.append((key, key_node.start_mark.line))
+            mapping[key] = _build_values(loader, value_node, built)
+            mapping.key_lines[key] = key_node.start_mark.line
+        return mapping
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+        items = built[id(node)] = LineList()
+        items.line = node.start_mark.line
+        items.item_lines = [child.start_mark.line for child in node.value]
+        items.extend(_build_values(loader, child, built) for child in node.value)
+        return items
+    value = built[id(node)] = loader.construct_object(node, deep=True)
+    return value
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
@@ -236,7 +255,7 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> Any:
             return None
         if "*" in yaml_text:  # only aliases can expand a graph beyond its text or loop it
             _check_node_graph(node, first_line)
-        return loader.construct_document(node)
+        return _build_values(loader, node, {})
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark is not None else None
