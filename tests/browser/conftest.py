@@ -1,0 +1,149 @@
+"""Browser tests: the sample wiki, built once, served on a loopback port and read in Debian's
+headless Chromium through Playwright, as a reader meets it."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# A closed network: nothing but the loopback server is reached, nothing is fetched.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-quic",
+]
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+PROBES = Path(__file__).resolve().parent / "probes.js"
+# The folder the README names; the review screenshots land here.
+SCREENSHOTS = REPO / "screenshots"
+
+JOURNEYS = {
+    "camping": "journeys/camping-trip/",
+    "b2b": "journeys/b2b-key-account/",
+    "malay": "journeys/pembelian-dalam-talian/",
+}
+INDEX = "opportunities/"
+PERSONA = "personas/urban-camper/"
+DEPARTMENT = "departments/campsite-operations/"
+
+WIDTHS = {"wide": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# Material picks the palette whose media query matches when the reader has chosen none.
+PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
+
+
+def _missing(what: str) -> None:
+    """Skip when a browser prerequisite cannot be had here; in CI, where scripts/test
+    installs it, its absence is a failure instead of a silent skip."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}; scripts/test should have installed it", pytrace=False)
+    pytest.skip(f"{what} (scripts/test installs it with apt/npm as root)")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def wiki_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample wiki (the repository's mkdocs.yml), built once and served on 127.0.0.1.
+
+    Built with `site_url` set to where it is served, as a published wiki has it: Material's
+    instant navigation only takes over links listed in the sitemap, which is empty without.
+    """
+    site_dir = tmp_path_factory.mktemp("browser-wiki") / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), site_url=url)
+    # A fixed build date, so overdue marks (and the screenshots) do not change with the day.
+    config.plugins["journeys"].config["today"] = "2026-11-22"
+    build(config)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        _missing(f"{CHROMIUM} is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright for Python is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser, wiki_url: str):
+    """open_page(path, width="wide", palette="light") -> a loaded Playwright page.
+
+    Any script error on the page (Material's or ours) fails the test when it ends."""
+    contexts = []
+    errors: list[str] = []
+
+    def _open(path: str, width: str = "wide", palette: str = "light"):
+        color_scheme, scheme = PALETTES[palette]
+        context = browser.new_context(viewport=WIDTHS[width], color_scheme=color_scheme,
+                                      device_scale_factor=1)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
+        page.set_default_timeout(15_000)
+        page.goto(wiki_url + path, wait_until="load")
+        page.add_script_tag(path=str(PROBES))
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme, (
+            f"Material did not switch to the {palette} palette on {path}")
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        _missing(f"axe-core is not installed in {AXE.parent}")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pdftoppm() -> str:
+    found = shutil.which("pdftoppm")
+    if found is None:
+        _missing("pdftoppm (poppler-utils) is not installed")
+    return found
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,75 @@
+"""Printing a journey: the map fits the page width (landscape, every step in a column), no
+text is smaller than about 6pt or runs into its neighbour, and every step and lane is in the
+PDF (nothing cut off). The PDF's pages are also rendered to PNG for a person to look at."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import JOURNEYS
+
+# A4 landscape less 10 mm margins (the map's @page): 277 mm x 190 mm in CSS pixels.
+PAGE_CONTENT = {"width": round(277 / 25.4 * 96), "height": round(190 / 25.4 * 96)}
+SIX_POINTS_PX = 8.0
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("journey", JOURNEYS)
+def test_map_prints_whole_and_legible(browser, wiki_url: str, pdftoppm: str, screenshots: Path,
+                                      tmp_path: Path, journey: str) -> None:
+    context = browser.new_context(viewport=PAGE_CONTENT)
+    try:
+        page = context.new_page()
+        page.goto(wiki_url + JOURNEYS[journey], wait_until="load")
+        page.emulate_media(media="print")
+        page.add_script_tag(path=str(Path(__file__).with_name("probes.js")))
+
+        fit = page.evaluate(
+            """() => {
+                const scroller = document.querySelector('.journey-map__scroll');
+                const table = document.querySelector('.journey-map__table');
+                return {scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth,
+                        tableRight: table.getBoundingClientRect().right,
+                        contentRight: document.querySelector('article').getBoundingClientRect().right,
+                        pageWidth: document.documentElement.clientWidth};
+            }"""
+        )
+        assert fit["scrollWidth"] <= fit["clientWidth"] + 1, f"{journey}: the printed map overflows: {fit}"
+        assert fit["tableRight"] <= min(fit["contentRight"], fit["pageWidth"]) + 1, f"{journey}: {fit}"
+
+        smallest = page.evaluate("journeysProbes.smallestFont('.journey-map__table')")
+        assert smallest["size"] >= SIX_POINTS_PX, f"{journey}: printed text at {smallest['size']}px: {smallest['text']!r}"
+
+        overlaps = page.evaluate("journeysProbes.textOverlaps('.journey-map__table')")
+        assert overlaps == [], f"{journey}, printed: text collides:\n" + "\n".join(overlaps)
+
+        names = page.evaluate(
+            """() => [...document.querySelectorAll('.journey-map__step-name, th.journey-map__label')]
+                .map(e => (e.firstChild ? e.firstChild.textContent : e.textContent).trim())"""
+        )
+        pdf = tmp_path / f"{journey}.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True,
+                 margin={"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"})
+    finally:
+        context.close()
+
+    # -raw: the text in the order it is drawn, cell by cell (the default interleaves the
+    # lines of neighbouring cells)
+    text = squeeze(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True,
+                                  text=True).stdout)
+    missing = [name for name in names if squeeze(name) not in text]
+    assert names and missing == [], f"{journey}: not in the printed PDF: {missing}"
+
+    out = screenshots / "print"
+    out.mkdir(exist_ok=True)
+    for old in out.glob(f"{journey}-*.png"):
+        old.unlink()
+    subprocess.run([pdftoppm, "-r", "60", "-png", str(pdf), str(out / journey)], check=True)
+    pages = sorted(out.glob(f"{journey}-*.png"))
+    assert pages, f"{journey}: pdftoppm rendered no page"
