@@ -102,6 +102,11 @@ def read_document(path: str, text: str | bytes, icon_exists: IconCheck | None = 
         document.problems = reader.problems
         return document
     document.meta = {key: value for key, value in meta.items() if key not in PAGE_KINDS}
+    if meta.get("title") is not None and not isinstance(meta["title"], str):
+        # MkDocs would show `title: [a, b]` as "['a', 'b']": the page keeps its H1 or file name.
+        reader.report("title", meta["title"], "a text (the page title; quote one that YAML reads as a number "
+                      "or a boolean)", reader.line_of(meta, "title"), Severity.WARNING)
+        del document.meta["title"]
     kinds = [kind for kind in PAGE_KINDS if kind in meta]
     document.kind = kinds[0] if kinds else None
     if not kinds:
