@@ -66,7 +66,7 @@ def _reported_as_yaml_error(construct: Any, what: str) -> Any:
     def construct_checked(loader: Any, node: yaml.Node) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, KeyError, TypeError, OverflowError):
+        except (ValueError, LookupError, TypeError, OverflowError):  # LookupError: "!!int" with no digits
             written = str(node.value)
             written = written if len(written) <= 40 else written[:39] + "…"
             raise yaml.constructor.ConstructorError(
