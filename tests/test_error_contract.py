@@ -360,6 +360,8 @@ BROKEN_YAML = [
          line="scope: k\x1bey"),
     Case("yaml-explicit-int-tag", raw_journey("  scope: key\n", "  scope: !!int abc\n"), "front matter", None,
          line="scope: !!int abc"),
+    Case("yaml-empty-int-tag", raw_journey("  scope: key\n", "  scope: !!int\n"), "front matter", None,
+         line="scope: !!int"),
     Case("yaml-explicit-bool-tag", raw_journey("      truth: true\n", "      truth: !!bool maybe\n"),
          "front matter", None, line="truth: !!bool maybe"),
     Case("yaml-python-tag", raw_journey("  scope: key\n", "  scope: !!python/object/apply:os.system [ls]\n"),
