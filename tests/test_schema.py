@@ -80,8 +80,7 @@ def front_matter(text: str):
 
 def core_problems(pages: dict[str, str], path: str) -> list[str]:
     site = load_wiki(pages.items(), [], TODAY, icon_exists=ICONS.exists)
-    document = site.documents.get(path)
-    return [problem.message for problem in document.problems] if document else []
+    return [problem.message for problem in site.problems_of(path)]
 
 
 def schema_errors(meta) -> list[jsonschema.ValidationError]:

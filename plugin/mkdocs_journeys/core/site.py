@@ -13,7 +13,7 @@ from datetime import date
 
 from .documents import Document
 from .model import Department, Journey, Opportunity, Persona, Stage, Step
-from .problems import Problem, Severity
+from .problems import Problem, Severity, has_errors
 
 
 def generated_page_path(folder: str, page_id: str) -> str:
@@ -62,11 +62,12 @@ class Site:
         self.opportunities: list[Opportunity] = []
         self.opportunities_by_owner: dict[str, list[Opportunity]] = defaultdict(list)
         self.opportunity_by_id: dict[str, Opportunity] = {}
+        # Problems only the whole site shows, by page. Kept apart from each document's own,
+        # so that documents stay as read (and can be reused by a rebuild when unchanged).
+        self.site_problems: dict[str, list[Problem]] = defaultdict(list)
         self._collect_profiles()
         self._check_references()
         self._resolve_sources(known_paths)
-        for document in self.documents.values():
-            document.references = []  # checked; a big wiki need not keep them
         self._index_journeys()
 
     # -- one pass over the documents ------------------------------------------------------
@@ -78,7 +79,7 @@ class Site:
                     continue
                 if profile.id in registry:
                     first = registry[profile.id].path
-                    document.problems.append(Problem(
+                    self.site_problems[document.path].append(Problem(
                         path=document.path, line=None, field=document.kind or "", value=repr(profile.id),
                         expected=f"a file name not used by another {document.kind} page (also {first})",
                     ))
@@ -95,7 +96,7 @@ class Site:
                     self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments)
                 elif ref.kind == "opportunity":
                     if ref.target in opportunity_pages:
-                        document.problems.append(Problem(
+                        self.site_problems[document.path].append(Problem(
                             path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
                             expected=f"an opportunity id unique in the whole site (also used in {opportunity_pages[ref.target]}); "
                             "give one an explicit `id`",
@@ -113,7 +114,7 @@ class Site:
                 if source.page is not None and isinstance(known_paths, Mapping):
                     source.title = known_paths[source.page]
                 if source.page is None:
-                    self.documents[journey.path].problems.append(Problem(
+                    self.site_problems[journey.path].append(Problem(
                         path=journey.path, line=source.line, field=source.field, value=repr(source.text),
                         expected="a page that exists in the site (it is shown as plain text)",
                         severity=Severity.WARNING,
@@ -123,7 +124,7 @@ class Site:
                  registry: dict[str, list[str]]) -> None:
         if document.path not in registry[target]:
             registry[target].append(document.path)
-        document.problems.append(Problem(
+        self.site_problems[document.path].append(Problem(
             path=document.path, line=line, field=field, value=repr(target),
             expected=f"a {kind} with a page of its own ({kind}s/{target}.md); a page is generated for it meanwhile",
             severity=Severity.WARNING,
@@ -184,5 +185,15 @@ class Site:
         department = self.departments.get(department_id)
         return department.display_name if department else department_id
 
+    def problems_of(self, path: str) -> list[Problem]:
+        """A page's problems: its own, then those the whole site shows, by line."""
+        document = self.documents.get(path)
+        own = document.problems if document else []
+        return sorted(own + self.site_problems.get(path, []), key=lambda problem: problem.line or 0)
+
+    def is_broken(self, path: str) -> bool:
+        """The page breaks the format: its problems are shown instead of what it renders."""
+        return has_errors(self.problems_of(path))
+
     def problems(self) -> list[Problem]:
-        return [problem for document in self.documents.values() for problem in document.problems]
+        return [problem for path in self.documents for problem in self.problems_of(path)]

@@ -231,12 +231,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         kind, page_id = self._generated.get(path, (None, ""))
         parts: list[str] = []
         marker = LINKS_MARKER
-        if document is not None and document.problems:
-            language = document.journey.language if document.journey else None
-            parts.append(renderer.problems_panel(document.problems, language))
+        problems = site.problems_of(path)
+        if problems:
+            language = document.journey.language if document is not None and document.journey else None
+            parts.append(renderer.problems_panel(problems, language))
         if document is not None and document.journey is not None:
             marker = MAP_MARKER
-            if not document.broken:
+            if not site.is_broken(path):
                 with self.timer.phase("render_maps"):
                     digest = renderer.journey_search_text(document.journey, site, linker)
                 parts.append(f"{MAP_START}{digest}{MAP_END}")
