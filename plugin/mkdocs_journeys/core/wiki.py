@@ -7,6 +7,7 @@ and report the same problems. Two steps, so a caller can time or interleave them
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,10 +26,38 @@ class PagesRead:
     index_path: str | None = None  # the first page that holds the opportunity-index marker
 
 
+class DocumentCache:
+    """The documents of the last build, reused for pages whose text has not changed
+    (a `mkdocs serve` rebuild after one edit reads one page, not the whole wiki)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[bytes, Document]] = {}
+
+    @staticmethod
+    def _digest(text: str | bytes) -> bytes:
+        data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(data, digest_size=16).digest()
+
+    def read(self, path: str, text: str | bytes, icon_exists: IconCheck | None, seen: dict) -> Document:
+        digest = self._digest(text)
+        entry = self._entries.get(path)
+        document = entry[1] if entry is not None and entry[0] == digest else read_document(path, text, icon_exists)
+        seen[path] = (digest, document)
+        return document
+
+    def keep_only(self, seen: dict[str, tuple[bytes, Document]]) -> None:
+        """What this build read is what the next one may reuse (deleted pages drop out)."""
+        self._entries = seen
+
+    def clear(self) -> None:
+        self._entries = {}
+
+
 def read_pages(
     pages: Iterable[tuple[str, str | bytes]],
     icon_exists: IconCheck | None = None,
     is_index_page: Callable[[str], bool] | None = None,
+    cache: DocumentCache | None = None,
 ) -> PagesRead:
     """Read each (path relative to the docs folder, text) page once, in the order given
     (bytes for a page that is not UTF-8: read_document reports it).
@@ -36,13 +65,16 @@ def read_pages(
     `is_index_page` answers whether a page's text makes it the opportunity index (the
     marker is placed by the adapter, which knows where it stands in the page)."""
     read = PagesRead()
+    seen: dict[str, tuple[bytes, Document]] = {}
     for path, text in pages:
         if read.index_path is None and is_index_page is not None and isinstance(text, str) and is_index_page(text):
             read.index_path = path
-        document = read_document(path, text, icon_exists)
+        document = cache.read(path, text, icon_exists, seen) if cache else read_document(path, text, icon_exists)
         read.titles[path] = document.title
         if document.kind or document.problems:
             read.documents.append(document)
+    if cache is not None:
+        cache.keep_only(seen)
     return read
 
 

@@ -13,6 +13,7 @@ Events, in build order:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.clock import build_date
-from ..core.wiki import cross_reference, read_pages
+from ..core.wiki import DocumentCache, cross_reference, read_pages
 from ..core.exports import opportunity_records, to_csv, to_json
 from ..core.site import Site, generated_page_path
 from ..render.format_reference import place_format_references
@@ -90,6 +91,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
         self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
         self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
+        # Kept across the rebuilds of `mkdocs serve` (see on_startup): unchanged pages are
+        # not read again, and unchanged maps in an unchanged site are not rendered again.
+        self._documents = DocumentCache()
+        self._maps: dict[str, tuple[Document, str, str]] = {}  # path -> (document, site key, map)
+        self._config_key = ""
+        self._site_key = ""
+        self._cache_maps = False  # only worth its memory when there will be a rebuild
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this instance across serve rebuilds.
+        self._cache_maps = command == "serve"
 
     # -- configuration ----------------------------------------------------------------
 
@@ -112,6 +124,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             lanes=self.config.lanes,
             label_overrides=self.config.labels,
         )
+        config_key = repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
+                           config.use_directory_urls, config.site_url))
+        if config_key != self._config_key:  # a config change can change any page or map
+            self._config_key = config_key
+            self._documents.clear()
+            self._maps = {}
         for uri in ASSETS:
             target = config.extra_css if uri.endswith(".css") else config.extra_javascript
             if uri not in [str(item) for item in target]:
@@ -126,7 +144,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         icons = self.renderer.icons
         self.timer = PhaseTimer()
         with self.timer.phase("read_validate"):
-            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page)
+            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, self._documents)
         with self.timer.phase("cross_reference"):
             self.site = cross_reference(read, [file.src_uri for file in files], self.today,
                                         self.config.stale_after_days, self.index_folder)
@@ -140,7 +158,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
         self.linker = MkDocsLinker(files, self._aliases)
+        self._site_key = self._site_signature()
         return files
+
+    def _site_signature(self) -> str:
+        """What a map shows of the rest of the site: names and pages of personas and
+        departments, page titles (source links), URLs, the index. A map is rendered again
+        when its page or this changes."""
+        assert self.site is not None and self.linker is not None
+        site = self.site
+        parts = (
+            sorted((p.id, p.display_name, p.path) for p in site.personas.values()),
+            sorted((d.id, d.display_name, d.path) for d in site.departments.values()),
+            sorted((path, document.title) for path, document in site.documents.items()),
+            sorted(self.linker.urls.items()),
+            sorted(self._aliases.items()),
+            site.index_path,
+            sorted(site.opportunity_by_id),
+        )
+        return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Pages for ids without one, and the index; a user's page at the same path wins."""
@@ -271,7 +307,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if start < 0 or end < 0 or document is None or document.journey is None:
             return None
         with self.timer.phase("render_maps"):
-            journey_map = self.renderer.journey_map(document.journey, self.site, self.linker)
+            cached = self._maps.get(page.file.src_uri)
+            if cached is not None and cached[0] is document and cached[1] == self._site_key:
+                journey_map = cached[2]
+            else:
+                journey_map = self.renderer.journey_map(document.journey, self.site, self.linker)
+                if self._cache_maps:
+                    self._maps[page.file.src_uri] = (document, self._site_key, journey_map)
         self._indexed_content = page.content
         page.content = page.content[:start] + journey_map + page.content[end + len(MAP_END):]
         return None
