@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .. import __version__
-from ..core.problems import Severity
 from ..core.site import Site, generated_page_path
 from ..core.wiki import load_wiki
 from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
