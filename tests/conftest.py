@@ -148,7 +148,9 @@ def build_site(
     built = Built(root=root, site_dir=root / "site", docs_dir=docs,
                   use_directory_urls=settings.get("use_directory_urls", True))
     try:
-        build(load_config(str(root / "mkdocs.yml")))
+        loaded = load_config(str(root / "mkdocs.yml"))
+        loaded.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        build(loaded)
     except Abort:
         built.aborted = True
     finally:

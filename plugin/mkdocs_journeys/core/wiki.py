@@ -45,6 +45,11 @@ class DocumentCache:
         seen[path] = (digest, document)
         return document
 
+    def digest_of(self, path: str) -> bytes:
+        """The hash of the page's text as last read (b"" if it was not read)."""
+        entry = self._entries.get(path)
+        return entry[0] if entry else b""
+
     def keep_only(self, seen: dict[str, tuple[bytes, Document]]) -> None:
         """What this build read is what the next one may reuse (deleted pages drop out)."""
         self._entries = seen

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from collections.abc import Iterator
 from html import escape
 from urllib.parse import urljoin
@@ -94,14 +95,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Kept across the rebuilds of `mkdocs serve` (see on_startup): unchanged pages are
         # not read again, and unchanged maps in an unchanged site are not rendered again.
         self._documents = DocumentCache()
-        self._maps: dict[str, tuple[Document, str, str]] = {}  # path -> (document, site key, map)
+        self._rendered: dict[tuple[str, str], tuple[tuple, str]] = {}  # (what, path) -> (key, html)
         self._config_key = ""
         self._site_key = ""
-        self._cache_maps = False  # only worth its memory when there will be a rebuild
+        self._cache_rendered = False  # only worth its memory when there will be a rebuild
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve rebuilds.
-        self._cache_maps = command == "serve"
+        self._cache_rendered = command == "serve"
 
     # -- configuration ----------------------------------------------------------------
 
@@ -129,7 +130,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if config_key != self._config_key:  # a config change can change any page or map
             self._config_key = config_key
             self._documents.clear()
-            self._maps = {}
+            self._rendered = {}
         for uri in ASSETS:
             target = config.extra_css if uri.endswith(".css") else config.extra_javascript
             if uri not in [str(item) for item in target]:
@@ -143,6 +144,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         icons = self.renderer.icons
         self.timer = PhaseTimer()
+        self._indexed_content = None  # a build that stopped half-way must not leak a page
         with self.timer.phase("read_validate"):
             read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, self._documents)
         with self.timer.phase("cross_reference"):
@@ -160,6 +162,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.linker = MkDocsLinker(files, self._aliases)
         self._site_key = self._site_signature()
         return files
+
+    def _render_once(self, what: str, path: str, sources: list[str], render: Callable[[], str]) -> str:
+        """Render, or under `mkdocs serve` reuse the HTML of the last build when the pages it
+        is drawn from (by their text) and the rest of the site (its signature) are unchanged."""
+        if not self._cache_rendered:
+            return render()
+        key = (self._site_key, tuple(self._documents.digest_of(source) for source in sources))
+        cached = self._rendered.get((what, path))
+        if cached is not None and cached[0] == key and all(key[1]):
+            return cached[1]
+        html = render()
+        self._rendered[(what, path)] = (key, html)
+        return html
 
     def _site_signature(self) -> str:
         """What a map shows of the rest of the site: names and pages of personas and
@@ -275,17 +290,26 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             marker = MAP_MARKER
             if not site.is_broken(path):
                 with self.timer.phase("render_maps"):
-                    digest = renderer.journey_search_text(document.journey, site, linker)
+                    journey = document.journey
+                    digest = self._render_once("digest", path, [path],
+                                               lambda: renderer.journey_search_text(journey, site, linker))
                 parts.append(f"{MAP_START}{digest}{MAP_END}")
         with self.timer.phase("generated_pages"):
             if document is not None and document.persona is not None:
-                parts.append(renderer.persona_page(document.persona.id, path, site, linker))
+                kind, page_id = "persona", document.persona.id
             elif document is not None and document.department is not None:
-                parts.append(renderer.department_page(document.department.id, path, site, linker))
-            elif kind == "persona":
-                parts.append(renderer.persona_page(page_id, path, site, linker))
+                kind, page_id = "department", document.department.id
+            own = [path] if document is not None else []  # a generated page has no text of its own
+            if kind == "persona":
+                journeys = [role.journey.path for role in site.persona_roles.get(page_id, [])]
+                parts.append(self._render_once("persona", path, [*own, *journeys],
+                                               lambda: renderer.persona_page(page_id, path, site, linker)))
             elif kind == "department":
-                parts.append(renderer.department_page(page_id, path, site, linker))
+                journeys = sorted({*(j.path for j in site.journeys_by_owner.get(page_id, [])),
+                                   *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
+                                   *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})
+                parts.append(self._render_once("department", path, [*own, *journeys],
+                                               lambda: renderer.department_page(page_id, path, site, linker)))
         if document is not None and document.kind == "journey" and document.journey is None:
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
         if parts:
@@ -293,7 +317,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if kind == "index":
             exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
             with self.timer.phase("generated_pages"):
-                html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
+                index = self._render_once("index", path, [j.path for j in site.journeys],
+                                          lambda: renderer.opportunity_index(path, site, linker, exports))
+                html = place_in_content(html, index, INDEX_MARKER)
         return place_format_references(html, renderer.env)
 
     @event_priority(-100)  # after every other plugin's on_page_context, Material's search among them
@@ -307,13 +333,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if start < 0 or end < 0 or document is None or document.journey is None:
             return None
         with self.timer.phase("render_maps"):
-            cached = self._maps.get(page.file.src_uri)
-            if cached is not None and cached[0] is document and cached[1] == self._site_key:
-                journey_map = cached[2]
-            else:
-                journey_map = self.renderer.journey_map(document.journey, self.site, self.linker)
-                if self._cache_maps:
-                    self._maps[page.file.src_uri] = (document, self._site_key, journey_map)
+            journey_map = self._render_once(
+                "map", page.file.src_uri, [page.file.src_uri],
+                lambda: self.renderer.journey_map(document.journey, self.site, self.linker),
+            )
         self._indexed_content = page.content
         page.content = page.content[:start] + journey_map + page.content[end + len(MAP_END):]
         return None
