@@ -162,3 +162,6 @@ def test_serve_rebuilds_every_page_showing_an_edited_persona_journey_or_departme
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+    # stopped: the process is gone and the port serves nothing any more
+    assert process.returncode is not None
+    assert fetch(base, journey_src) is None
