@@ -1,6 +1,6 @@
-"""The map as laid out on a laptop (1280x800) and a phone (390x844): lane labels stay in view
-while the map scrolls sideways, no text covers other text or runs out of its cell, and
-nothing makes the page itself wider than the screen."""
+"""The map as laid out on a laptop (1280x800) and a phone (390x844): lane labels and caption
+stay in view while the map scrolls sideways, no text covers other text or runs out of its
+cell, and nothing makes the page itself wider than the screen."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ def test_map_layout(open_page, journey: str, width: str) -> None:
 
     hidden = page.evaluate("journeysProbes.hiddenLaneLabels('.journey-map__scroll')")
     assert hidden == [], f"{journey} at {width}, map scrolled to its right end:\n" + "\n".join(hidden)
+    # ...and so does the map's caption, wrapped within the visible width.
+    caption, box = page.evaluate(
+        """() => [document.querySelector('.journey-map__caption').getBoundingClientRect().toJSON(),
+                  document.querySelector('.journey-map__scroll').getBoundingClientRect().toJSON()]""")
+    assert box["left"] - 1 <= caption["left"] and caption["right"] <= box["right"] + 1, (
+        f"{journey} at {width}: caption at x {caption['left']:.0f}-{caption['right']:.0f}, "
+        f"visible map x {box['left']:.0f}-{box['right']:.0f}")
 
     scroll_width, viewport = page_overflow(page)
     assert scroll_width <= viewport, (
