@@ -30,6 +30,19 @@ SCRIPT = Path(sys.executable).with_name("mkdocs-journeys")  # installed with the
 TODAY = "2026-11-22"
 
 
+@pytest.fixture(autouse=True, scope="module")
+def cache_home(tmp_path_factory):
+    """The commands keep their page cache here, not in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache-home")
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 def run(*args: str, cwd: Path, script: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
     command = [str(SCRIPT)] if script else [sys.executable, "-m", "mkdocs_journeys"]
     return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
@@ -146,6 +159,30 @@ def test_validate_json_format_lists_the_problems(tmp_path, bad_build):
     by_field = {p["field"]: p for p in problems if p["file"].endswith("/emotion-above-range.md")}
     assert by_field["journey.stages[0].steps[0].emotion"]["value"] == "3"
     assert by_field["journey.stages[0].steps[0].emotion"]["severity"] == "error"
+
+
+def test_validate_reuses_unchanged_pages_and_rereads_changed_ones(tmp_path, cache_home):
+    tent = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>'
+    data = journey_data()
+    data["stages"][0]["icon"] = "camping/tent"
+    pages = {**supporting_pages(), "journeys/camping.md": page({"title": "Trip", "journey": data})}
+    build_site(tmp_path, pages, config={"theme": {"name": "material", "custom_dir": "overrides"}},
+               files={"overrides/.icons/camping/lamp.svg": tent})
+    cached = set(cache_home.rglob("*.pickle"))
+    first = run("validate", cwd=tmp_path)
+    assert first.returncode == 1 and "camping/tent" in first.stdout
+    assert len(set(cache_home.rglob("*.pickle")) - cached) == 1  # this wiki's cache
+    assert run("validate", cwd=tmp_path).stdout == first.stdout  # from the cache, the same
+    (tmp_path / "overrides/.icons/camping/tent.svg").write_text(tent, encoding="utf-8")  # the theme changed
+    assert (run("validate", cwd=tmp_path).returncode, run("validate", cwd=tmp_path).stdout) == (0, "")
+    camping = tmp_path / "docs/journeys/camping.md"
+    camping.write_text(camping.read_text(encoding="utf-8").replace("emotion: 1", "emotion: 7"), encoding="utf-8")
+    changed = run("validate", cwd=tmp_path)
+    assert changed.returncode == 1 and "emotion: found 7" in changed.stdout
+    (tmp_path / "docs/personas/urban-camper.md").unlink()  # a page removed
+    removed = run("validate", cwd=tmp_path)
+    assert "personas/urban-camper.md); a page is generated" in removed.stdout
+    assert run("validate", "--no-cache", cwd=tmp_path).stdout == removed.stdout
 
 
 def test_validate_exit_status_2_without_a_docs_folder(tmp_path):
@@ -366,7 +403,7 @@ def test_the_pre_commit_hook_runs_validate_on_the_whole_wiki(tmp_path, bad_build
     # repository's top folder, with the hook's args and no file names.
     command = hook["entry"].split()
     assert shutil.which(command[0], path=str(SCRIPT.parent))
-    environment = {**os.environ, "PATH": f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    environment = {**os.environ, "PATH": f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}"}  # + cache home
     failing = subprocess.run(command, cwd=bad_build.root, capture_output=True, text=True, env=environment)
     assert failing.returncode == 1 and failing.stdout.splitlines() == plugin_messages(bad_build)
     build_site(tmp_path, good_wiki())

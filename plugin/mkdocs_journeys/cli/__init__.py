@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..core.site import Site, generated_page_path
-from ..core.wiki import load_wiki
+from ..core.wiki import cross_reference, read_pages
+from .cache import StoredCache, cache_path, fingerprint
 from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from .output import format_problems, summary
 from .project import Project, ProjectError
@@ -33,20 +34,20 @@ class LoadedWiki(NamedTuple):
     page_count: int  # the pages read
 
 
-def load_site(project: Project) -> LoadedWiki:
-    """Every page read and cross-referenced as the plugin does it."""
+def load_site(project: Project, use_cache: bool = True) -> LoadedWiki:
+    """Every page read and cross-referenced as the plugin does it (unchanged pages taken
+    from the cache of the last run)."""
     files = list(project.files())
     pages = [path for path, is_page in files if is_page]
     icons = project.icon_library()
-    site = load_wiki(
-        project.read_pages(pages),
-        other_files=[path for path, _ in files],
-        today=project.today(),
-        stale_after_days=project.stale_after_days,
-        index_folder=project.index_folder,
-        icon_exists=icons.exists if icons else None,
-        is_index_page=is_index_page,
-    )
+    today, index_folder = project.today(), project.index_folder  # a bad option fails before any reading
+    cache = StoredCache(cache_path(project.docs_dir), fingerprint(project.theme_dirs, icons is not None)) \
+        if use_cache else None
+    read = read_pages(project.read_pages(pages), icons.exists if icons else None, is_index_page,
+                      cache.documents if cache else None)
+    if cache is not None:
+        cache.save(pages)
+    site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, index_folder)
     published = {path for path, _ in files}
     if site.index_path:
         published.add(site.index_path)
@@ -61,7 +62,7 @@ def validate(args: argparse.Namespace) -> int:
     if project.missing_theme:
         print(f"note: the theme {project.missing_theme!r} is not installed here, so stage icons are checked "
               "for their form only", file=sys.stderr)
-    wiki = load_site(project)
+    wiki = load_site(project, use_cache=not args.no_cache)
     problems = wiki.site.problems()
     sys.stdout.write(format_problems(problems, args.format, project.docs_dir))
     print(summary(problems, wiki.page_count, project.docs_dir), file=sys.stderr)
@@ -72,7 +73,7 @@ def export(args: argparse.Namespace) -> int:
     from ..core.exports import opportunity_records, to_csv, to_json
 
     project = Project.load(args.docs_dir, args.config_file)
-    wiki = load_site(project)
+    wiki = load_site(project, use_cache=not args.no_cache)
     records = opportunity_records(wiki.site, project.url_for(wiki.published))
     text = to_json(records) if args.format == "json" else to_csv(records)
     sys.stdout.buffer.write(text.encode("utf-8"))  # UTF-8 whatever the terminal's encoding
@@ -125,6 +126,9 @@ def parser() -> argparse.ArgumentParser:
                              help="the docs folder (default: docs_dir of mkdocs.yml, else docs)")
         command.add_argument("-f", "--config-file", metavar="FILE",
                              help="the MkDocs config (default: mkdocs.yml in the current folder, if any)")
+        command.add_argument("--no-cache", action="store_true",
+                             help="read every page afresh (by default, pages unchanged since the last run are "
+                             "taken from a cache in the user's cache folder)")
 
     check = commands.add_parser("validate", help="check every page with the plugin's rules",
                                 description="Check every page of the docs folder with the plugin's rules. "
