@@ -73,9 +73,12 @@ def test_filters_and_sorting_by_mouse(open_page) -> None:
     everything = all_rows(page)
     assert len(shown_rows(page)) == len(everything) > 10
 
+    # A click opens the native list (drawn outside the page, so Playwright picks from it).
+    page.click("select[data-filter=status]")
     page.select_option("select[data-filter=status]", "do")
     check_status_filter(page, "do")
 
+    page.click("select[data-filter=owner]")
     page.select_option("select[data-filter=owner]", "marketing")
     both = {row["id"] for row in everything if row["status"] == "do" and row["owner"] == "marketing"}
     assert both and {row["id"] for row in shown_rows(page)} == both
@@ -92,6 +95,16 @@ def test_filters_and_sorting_by_mouse(open_page) -> None:
 
     page.select_option("select[data-sort]", "")
     assert [row["id"] for row in shown_rows(page)] == [row["id"] for row in everything]
+
+    # A card on the board links to its row in the table.
+    card = page.locator(".journeys-board__card a").first
+    row_id = card.get_attribute("href").split("#")[-1]
+    card.click()
+    assert page.evaluate("location.hash") == f"#{row_id}"
+    # Material scrolls to the anchor after the click has returned: wait for the row to arrive.
+    page.wait_for_function(
+        "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }", arg=row_id)
 
 
 def test_filters_and_sorting_by_keyboard(open_page) -> None:
