@@ -118,6 +118,40 @@ window.journeysProbes = (function () {
     return findings;
   }
 
+  /* Scrolled halfway through each stage of several steps: the stage's name, and its
+     opportunities, are still shown beside the lane labels, not hidden under them. */
+  function hiddenStageParts(scrollSelector) {
+    var scroller = document.querySelector(scrollSelector);
+    if (!scroller) return ["no element " + scrollSelector];
+    var findings = [];
+    var label = scroller.querySelector("th.journey-map__label");
+    var stages = Array.prototype.filter.call(scroller.querySelectorAll("th.journey-map__stage"), function (th) {
+      return th.colSpan > 1;
+    });
+    var spans = scroller.querySelectorAll(".journey-map__lane--opportunities > td");
+    stages.forEach(function (th) {
+      var index = Array.prototype.indexOf.call(th.parentElement.querySelectorAll("th.journey-map__stage"), th);
+      var parts = [th.querySelector(".journey-map__stage-name")];
+      var list = spans[index] && spans[index].querySelector(".journeys-opportunity__title");
+      if (list) parts.push(list);
+      var labelWidth = label.getBoundingClientRect().width;
+      scroller.scrollLeft = th.offsetLeft - labelWidth + th.offsetWidth / 2;
+      parts.forEach(function (part) {
+        part.scrollIntoView({ block: "center", inline: "nearest" });
+        var edge = label.getBoundingClientRect().right;
+        var r = part.getBoundingClientRect();
+        var hit = document.elementFromPoint(Math.max(r.left, edge) + 4, r.top + Math.min(r.height / 2, 8));
+        if (r.left < edge - 1 || !hit || !(hit === part || part.contains(hit))) {
+          findings.push("\"" + describe(part) + "\" of a stage scrolled halfway is hidden (x " +
+            Math.round(r.left) + ", labels end at " + Math.round(edge) + ", on top: " + (hit ? hit.tagName.toLowerCase() : "nothing") + ")");
+        }
+      });
+    });
+    scroller.scrollLeft = 0;
+    window.scrollTo(0, 0);
+    return findings;
+  }
+
   /* ---- colour ---------------------------------------------------------------------- */
 
   function parseColour(text) {
@@ -234,6 +268,7 @@ window.journeysProbes = (function () {
   return {
     textOverlaps: textOverlaps,
     hiddenLaneLabels: hiddenLaneLabels,
+    hiddenStageParts: hiddenStageParts,
     lowContrast: lowContrast,
     smallestFont: smallestFont,
   };

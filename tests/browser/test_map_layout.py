@@ -1,6 +1,7 @@
-"""The map as laid out on a laptop (1280x800) and a phone (390x844): lane labels and caption
-stay in view while the map scrolls sideways, no text covers other text or runs out of its
-cell, and nothing makes the page itself wider than the screen."""
+"""The map as laid out on a laptop (1280x800) and a phone (390x844): lane labels, caption, and
+the names and opportunities of a stage being scrolled through stay in view while the map
+scrolls sideways, no text covers other text or runs out of its cell, and nothing makes the
+page itself wider than the screen."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def test_map_layout(open_page, journey: str, width: str) -> None:
 
     hidden = page.evaluate("journeysProbes.hiddenLaneLabels('.journey-map__scroll')")
     assert hidden == [], f"{journey} at {width}, map scrolled to its right end:\n" + "\n".join(hidden)
+    hidden = page.evaluate("journeysProbes.hiddenStageParts('.journey-map__scroll')")
+    assert hidden == [], f"{journey} at {width}:\n" + "\n".join(hidden)
     # ...and so does the map's caption, wrapped within the visible width.
     caption, box = page.evaluate(
         """() => [document.querySelector('.journey-map__caption').getBoundingClientRect().toJSON(),
