@@ -138,9 +138,12 @@ def test_two_builds_on_the_same_day_have_identical_pages_and_exports(tmp_path, m
     HTML page, the exports and the search index are the same bytes."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     pages = {**hostile_pages(tmp_path), "journeys/second.md": journey_page(title="Second", opportunities=[])}
-    first = build_site(tmp_path / "a", pages)
-    second = build_site(tmp_path / "b", pages)
-    one, two = tree(first.site_dir), tree(second.site_dir)
+    first = build_site(tmp_path, pages)
+    # the second build in a process of its own: nothing it could share with the first
+    subprocess.run([str(MKDOCS), "build", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "again")],
+                   cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True, capture_output=True,
+                   timeout=600)
+    one, two = tree(first.site_dir), tree(tmp_path / "again")
     assert sorted(one) == sorted(two)
     differing = [name for name in one if one[name] != two[name]]
     assert set(differing) <= {"sitemap.xml", "sitemap.xml.gz"}, differing
