@@ -202,6 +202,8 @@ PATHS = st.sampled_from(["journeys/fuzz.md", "personas/fuzz-persona.md", "depart
 
 @FUZZ
 @given(front_matter=front_matters, path=PATHS)
+@example(front_matter={"journey": {"metrics": {"nps": 10**400}, "stages": [  # math.isfinite overflowed on these
+    {"name": "S", "steps": [{"name": "A", "emotion": -(10**400), "completion": 10**400}]}]}}, path="journeys/fuzz.md")
 def test_any_front_matter_data_is_read_and_rendered_or_reported(front_matter, path):
     text = f"---\n{dump(front_matter)}---\n\nBody.\n"
     render_everything(with_supporting(path, text))
