@@ -191,6 +191,16 @@ def test_validate_exit_status_2_without_a_docs_folder(tmp_path):
     assert "no-such-folder" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("options, named", [({"today": "next tuesday"}, "today"),
+                                            ({"opportunities": "../outside"}, "opportunities")])
+def test_validate_stops_on_a_bad_plugin_option_like_the_build(tmp_path, options, named):
+    built = build_site(tmp_path, good_wiki(), plugin_config=options)
+    assert built.aborted  # MkDocs stops on the config error
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"`{named}`" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_validate_reads_mkdocs_yml_with_tags_and_other_plugins_not_installed(tmp_path):
     docs = tmp_path / "wiki"
     for path, text in good_wiki().items():
