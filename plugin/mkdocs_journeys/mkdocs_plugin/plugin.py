@@ -13,34 +13,31 @@ Events, in build order:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-from collections.abc import Callable
 from collections.abc import Iterator
 from html import escape
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import get_relative_url
-from mkdocs.utils.templates import TemplateContext
-from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import build_date
-from ..core.wiki import DocumentCache, cross_reference, read_pages
-from ..core.exports import opportunity_records, to_csv, to_json
-from ..core.site import Site, generated_page_path
+from ..core.site import Site
+from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
 from .config import JourneysConfig
-from .timings import PhaseTimer
+from .links import MkDocsLinker
 from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
+from .render_cache import RenderCache
+from .timings import PhaseTimer
+from .virtual_files import add_exports, add_generated_pages
 
 log = get_plugin_logger("journeys")
 
@@ -50,24 +47,6 @@ MAP_END = "<!--/journeys:map-digest-->"
 
 ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", "assets")
 ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journeys.js": "journeys.js"}
-
-
-class MkDocsLinker:
-    """Relative URLs between pages, as MkDocs computes them (use_directory_urls either way)."""
-
-    def __init__(self, files: Files, aliases: dict[str, str] | None = None):
-        # A plain dict of the final file list: Files.get_file_from_path normalises its
-        # argument through PurePath on every call, too slow for a map's hundreds of links.
-        self.urls = {file.src_uri: file.url for file in files}
-        self.aliases = aliases or {}  # paths whose page is published by another file
-
-    def url(self, from_path: str, to_path: str, anchor: str | None = None) -> str | None:
-        source = self.urls.get(from_path)
-        target = self.urls.get(self.aliases.get(to_path, to_path))
-        if source is None or target is None:
-            return None
-        url = get_relative_url(target, source)
-        return f"{url}#{anchor}" if anchor else url
 
 
 def _page_texts(files: Files) -> Iterator[tuple[str, str | bytes]]:
@@ -92,22 +71,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
         self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
         self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
-        # Kept across the rebuilds of `mkdocs serve` (see on_startup): unchanged pages are
-        # not read again, and unchanged maps in an unchanged site are not rendered again.
-        self._documents = DocumentCache()
-        self._rendered: dict[tuple[str, str], tuple[tuple, str]] = {}  # (what, path) -> (key, html)
-        self._config_key = ""
-        self._site_key = ""
-        self._cache_rendered = False  # only worth its memory when there will be a rebuild
+        self.cache = RenderCache()  # kept across the rebuilds of `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve rebuilds.
-        self._cache_rendered = command == "serve"
+        self.cache.keep_html = command == "serve"
 
     # -- configuration ----------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
+            # MkDocs may reuse this instance (serve, or builds in one process): forget the
+            # last build's site so no event of this one uses it.
+            self.site = self.renderer = self.linker = None
             return None
         try:
             self.today = build_date(self.config.today)
@@ -125,12 +101,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             lanes=self.config.lanes,
             label_overrides=self.config.labels,
         )
-        config_key = repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
-                           config.use_directory_urls, config.site_url))
-        if config_key != self._config_key:  # a config change can change any page or map
-            self._config_key = config_key
-            self._documents.clear()
-            self._rendered = {}
+        self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
+                                    config.use_directory_urls, config.site_url)))
         for uri in ASSETS:
             target = config.extra_css if uri.endswith(".css") else config.extra_javascript
             if uri not in [str(item) for item in target]:
@@ -146,109 +118,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.timer = PhaseTimer()
         self._indexed_content = None  # a build that stopped half-way must not leak a page
         with self.timer.phase("read_validate"):
-            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, self._documents)
+            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, self.cache.documents)
         with self.timer.phase("cross_reference"):
             self.site = cross_reference(read, [file.src_uri for file in files], self.today,
                                         self.config.stale_after_days, self.index_folder)
         for problem in self.site.problems():
             log.warning(problem.message)
         with self.timer.phase("generated_pages"):
-            self._add_generated_pages(files, config)
+            self._generated, self._aliases = add_generated_pages(
+                files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages
+            )
         with self.timer.phase("exports"):
-            self._add_exports(files, config)
+            self._exports = add_exports(files, config, self.site, self.index_folder, self._aliases)
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
         self.linker = MkDocsLinker(files, self._aliases)
-        self._site_key = self._site_signature()
+        self.cache.use_site(self.site, self.linker)
         return files
-
-    def _render_once(self, what: str, path: str, sources: list[str], render: Callable[[], str]) -> str:
-        """Render, or under `mkdocs serve` reuse the HTML of the last build when the pages it
-        is drawn from (by their text) and the rest of the site (its signature) are unchanged."""
-        if not self._cache_rendered:
-            return render()
-        key = (self._site_key, tuple(self._documents.digest_of(source) for source in sources))
-        cached = self._rendered.get((what, path))
-        if cached is not None and cached[0] == key and all(key[1]):
-            return cached[1]
-        html = render()
-        self._rendered[(what, path)] = (key, html)
-        return html
-
-    def _site_signature(self) -> str:
-        """What a map shows of the rest of the site: names and pages of personas and
-        departments, page titles (source links), URLs, the index. A map is rendered again
-        when its page or this changes."""
-        assert self.site is not None and self.linker is not None
-        site = self.site
-        parts = (
-            sorted((p.id, p.display_name, p.path) for p in site.personas.values()),
-            sorted((d.id, d.display_name, d.path) for d in site.departments.values()),
-            sorted((path, document.title) for path, document in site.documents.items()),
-            sorted(self.linker.urls.items()),
-            sorted(self._aliases.items()),
-            site.index_path,
-            sorted(site.opportunity_by_id),
-        )
-        return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-
-    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Pages for ids without one, and the index; a user's page at the same path wins."""
-        assert self.site is not None and self.renderer is not None
-        self._generated = {}
-        self._aliases = {}
-        wanted: list[tuple[str, str, str, str]] = []  # (path, kind, id, title)
-        if self.config.generate_pages:
-            wanted += [(generated_page_path("personas", pid), "persona", pid, pid) for pid in self.site.missing_personas]
-            wanted += [(generated_page_path("departments", did), "department", did, did)
-                       for did in self.site.missing_departments]
-        wanted.append((self.site.index_path, "index", "", self.renderer.labels("index.title")))
-        # With an explicit nav, generated pages are built and linked but not listed (and not
-        # reported as missing from it); without one, MkDocs lists them under their folders.
-        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-        pages_by_url = {file.url: file for file in files}
-        for path, kind, page_id, title in wanted:
-            target = path
-            if files.get_file_from_path(path) is None:
-                # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
-                # the index is wide, so Material's sidebars make room for it.
-                hide = "hide: [navigation, toc]\n" if kind == "index" else ""
-                generated = File.generated(
-                    config, path, content=f"---\ntitle: {json.dumps(title)}\n{hide}---\n", inclusion=inclusion
-                )
-                existing = pages_by_url.get(generated.url)
-                if existing is None:
-                    files.append(generated)
-                    pages_by_url[generated.url] = generated
-                else:
-                    # A user's page publishes at the same URL (opportunities.md vs
-                    # opportunities/index.md): it wins, and links to the path lead to it.
-                    target = self._aliases[path] = existing.src_uri
-            if kind == "index":
-                self.site.index_path = target
-            self._generated[target] = (kind, page_id)
-
-    def _add_exports(self, files: Files, config: MkDocsConfig) -> None:
-        assert self.site is not None
-        site_url = config.site_url or ""
-
-        def url_for(path: str, anchor: str | None) -> str | None:
-            file = files.get_file_from_path(self._aliases.get(path, path))
-            if file is None:
-                return None
-            url = urljoin(site_url, file.url) if site_url else file.url
-            return f"{url}#{anchor}" if anchor else url
-
-        records = opportunity_records(self.site, url_for)
-        self._exports = []
-        for name, content in (("opportunities.json", to_json(records)), ("opportunities.csv", to_csv(records))):
-            path = f"{self.index_folder}/{name}"
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)  # always the export of this build, never a stale copy
-            files.append(File.generated(config, path, content=content))
-            self._exports.append((name, path))
 
     # -- pages -------------------------------------------------------------------------
 
@@ -291,7 +178,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if not site.is_broken(path):
                 with self.timer.phase("render_maps"):
                     journey = document.journey
-                    digest = self._render_once("digest", path, [path],
+                    digest = self.cache.render("digest", path, [path],
                                                lambda: renderer.journey_search_text(journey, site, linker))
                 parts.append(f"{MAP_START}{digest}{MAP_END}")
         with self.timer.phase("generated_pages"):
@@ -302,13 +189,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             own = [path] if document is not None else []  # a generated page has no text of its own
             if kind == "persona":
                 journeys = [role.journey.path for role in site.persona_roles.get(page_id, [])]
-                parts.append(self._render_once("persona", path, [*own, *journeys],
+                parts.append(self.cache.render("persona", path, [*own, *journeys],
                                                lambda: renderer.persona_page(page_id, path, site, linker)))
             elif kind == "department":
                 journeys = sorted({*(j.path for j in site.journeys_by_owner.get(page_id, [])),
                                    *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
                                    *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})
-                parts.append(self._render_once("department", path, [*own, *journeys],
+                parts.append(self.cache.render("department", path, [*own, *journeys],
                                                lambda: renderer.department_page(page_id, path, site, linker)))
         if document is not None and document.kind == "journey" and document.journey is None:
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
@@ -317,7 +204,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if kind == "index":
             exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
             with self.timer.phase("generated_pages"):
-                index = self._render_once("index", path, [j.path for j in site.journeys],
+                index = self.cache.render("index", path, [j.path for j in site.journeys],
                                           lambda: renderer.opportunity_index(path, site, linker, exports))
                 html = place_in_content(html, index, INDEX_MARKER)
         return place_format_references(html, renderer.env)
@@ -333,7 +220,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if start < 0 or end < 0 or document is None or document.journey is None:
             return None
         with self.timer.phase("render_maps"):
-            journey_map = self._render_once(
+            journey_map = self.cache.render(
                 "map", page.file.src_uri, [page.file.src_uri],
                 lambda: self.renderer.journey_map(document.journey, self.site, self.linker),
             )
