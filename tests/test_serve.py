@@ -51,8 +51,12 @@ def article_text(html: str) -> str:
 
 
 def build_count(log: Path) -> tuple[int, int]:
+    """(builds started, builds finished). The first build ends with "Documentation built";
+    each rebuild with "Reloading browsers" (MkDocs drops a "Documentation built in 0.32
+    seconds" identical to the one before it, so that line cannot count rebuilds)."""
     text = log.read_text(encoding="utf-8", errors="replace")
-    return text.count("Building documentation"), text.count("Documentation built")
+    finished = min(text.count("Documentation built"), 1) + text.count("Reloading browsers")
+    return text.count("Building documentation"), finished
 
 
 def wait_for(predicate, timeout: float, what: str, log: Path, process: subprocess.Popen) -> None:
