@@ -110,13 +110,14 @@ docs_dir: docs
 site_dir: site
 theme:
   name: material
-plugins:
+{features}plugins:
   - search
 {plugin}"""
 
 
-def generate(root: Path, n: int, seed: int = 1) -> None:
-    """Write root/docs (shared), root/plugin.yml and root/control.yml."""
+def generate(root: Path, n: int, seed: int = 1, features: tuple[str, ...] = ()) -> None:
+    """Write root/docs (shared), root/plugin.yml and root/control.yml (with these Material
+    theme features, e.g. navigation.prune)."""
     rng = random.Random(seed)
     personas = [f"persona-{i}" for i in range(max(3, n // 5))]
     departments = [f"department-{i}" for i in range(max(2, n // 20))]
@@ -134,8 +135,10 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
     for did in departments:
         data = {"title": did, "department": {"name": words(rng, 2, 3), "lead": words(rng, 2, 2)}}
         (docs / "departments" / f"{did}.md").write_text(front_matter(data) + body(rng), encoding="utf-8")
-    (root / "plugin.yml").write_text(CONFIG.format(n=n, plugin="  - journeys:\n      today: 2026-11-22\n"))
-    (root / "control.yml").write_text(CONFIG.format(n=n, plugin=""))
+    theme_features = f"  features: [{', '.join(features)}]\n" if features else ""
+    (root / "plugin.yml").write_text(CONFIG.format(n=n, features=theme_features,
+                                                  plugin="  - journeys:\n      today: 2026-11-22\n"))
+    (root / "control.yml").write_text(CONFIG.format(n=n, features=theme_features, plugin=""))
 
 
 if __name__ == "__main__":

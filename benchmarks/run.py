@@ -45,9 +45,9 @@ def timed_build(root: Path, config: str, timings: Path | None) -> tuple[float, f
     return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
-def bench(n: int, runs: int, workdir: Path) -> dict:
+def bench(n: int, runs: int, workdir: Path, features: tuple[str, ...] = ()) -> dict:
     root = workdir / f"wiki-{n}"
-    generate(root, n)
+    generate(root, n, features=features)
     walls: dict[str, list[float]] = {"plugin.yml": [], "control.yml": []}
     peaks: dict[str, list[float]] = {"plugin.yml": [], "control.yml": []}
     phases: list[dict[str, float]] = []
@@ -94,10 +94,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
     parser.add_argument("--runs", type=int, default=3, help="builds of each wiki per size (alternating)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--feature", action="append", default=[],
+                        help="a Material theme feature for both wikis, e.g. navigation.prune (repeatable)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="journeys-bench-") as workdir:
-        results = [bench(n, args.runs, Path(workdir)) for n in args.sizes]
-    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs per size\n")
+        results = [bench(n, args.runs, Path(workdir), tuple(args.feature)) for n in args.sizes]
+    features = f", theme features: {', '.join(args.feature)}" if args.feature else ""
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs per size{features}\n")
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
