@@ -56,7 +56,9 @@ mkdocs_theme.Theme.get_env = _get_env_with_cache  # type: ignore[method-assign]
 REPO = Path(__file__).resolve().parent.parent
 
 
-class _Collect(logging.Handler):
+class WarningCollector(logging.Handler):
+    """Keeps the warnings MkDocs logs during a build."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -142,7 +144,7 @@ def build_site(
     }
     settings.update(config or {})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    collector = _Collect()
+    collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     built = Built(root=root, site_dir=root / "site", docs_dir=docs,

@@ -12,7 +12,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import REPO, Built
+from conftest import REPO, Built, WarningCollector
 from journey_html import (
     as_list,
     column_cells,
@@ -53,20 +53,11 @@ def journey_sources() -> list[str]:
 JOURNEYS = journey_sources()
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("sample-site")
     before = tree_digest(DOCS)
-    collector = _Collect()
+    collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
