@@ -8,14 +8,18 @@ Events, in build order:
   files (nothing is written into docs_dir);
 - on_page_read_source: MkDocs gets the text already read (and, for front matter MkDocs
   would render as text, only the body);
-- on_page_content: what the core renders placed into the page.
+- on_page_content: what the core renders placed into the page; maps and cross-links as a
+  light text digest, which Material's search indexes;
+- on_page_context (last of all plugins): the digests swapped for the maps and cross-links.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+import re
+import secrets
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from html import escape
 
@@ -28,12 +32,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import build_date
+from ..core.model import Journey
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
+from ..render.search_digest import search_digest
 from .config import JourneysConfig
 from .links import MkDocsLinker
 from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
@@ -43,9 +49,6 @@ from .virtual_files import add_exports, add_generated_pages
 
 log = get_plugin_logger("journeys")
 
-# Around the map's search digest in the content, until on_page_context swaps in the map.
-MAP_START = "<!--journeys:map-digest-->"
-MAP_END = "<!--/journeys:map-digest-->"
 
 ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", "assets")
 ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journeys.js": "journeys.js"}
@@ -87,6 +90,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
         self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
         self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
+        # What on_page_context puts in place of the search digests, per page. The digests sit
+        # between comments named with a token of this instance, which no page can forge.
+        self._deferred: dict[str, list[Callable[[], str]]] = {}
+        self._marker = f"journeys-deferred-{secrets.token_hex(6)}"
+        self._deferred_re = re.compile(rf"<!--{self._marker}:(\d+)-->.*?<!--/{self._marker}-->", re.S)
         self.cache = RenderCache()  # kept across the rebuilds of `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -133,6 +141,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         icons = self.renderer.icons
         self.timer = PhaseTimer()
         self._indexed_content = None  # a build that stopped half-way must not leak a page
+        self._deferred = {}
         with self.timer.phase("read_validate"), _long_lived_objects():
             read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, self.cache.documents)
         with self.timer.phase("cross_reference"):
@@ -183,6 +192,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         path = page.file.src_uri
         document = site.documents.get(path)
         kind, page_id = self._generated.get(path, (None, ""))
+        deferred: list[Callable[[], str]] = []
+
+        def defer(digest: str, full: Callable[[], str]) -> str:
+            """Search indexes the digest; on_page_context puts `full` in its place."""
+            deferred.append(full)
+            return f"<!--{self._marker}:{len(deferred) - 1}-->{digest}<!--/{self._marker}-->"
+
         parts: list[str] = []
         marker = LINKS_MARKER
         problems = site.problems_of(path)
@@ -192,27 +208,32 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if document is not None and document.journey is not None:
             marker = MAP_MARKER
             if not site.is_broken(path):
+                journey = document.journey
                 with self.timer.phase("render_maps"):
-                    journey = document.journey
                     digest = self.cache.render("digest", path, [path],
                                                lambda: renderer.journey_search_text(journey, site, linker))
-                parts.append(f"{MAP_START}{digest}{MAP_END}")
+                # The map itself is rendered in on_page_context: MkDocs reads every page before
+                # it writes any, and holding a thousand rendered maps until then costs memory.
+                parts.append(defer(digest, lambda: self._render_map(path, journey)))
         with self.timer.phase("generated_pages"):
             if document is not None and document.persona is not None:
                 kind, page_id = "persona", document.persona.id
             elif document is not None and document.department is not None:
                 kind, page_id = "department", document.department.id
             own = [path] if document is not None else []  # a generated page has no text of its own
+            links = None
             if kind == "persona":
                 journeys = [role.journey.path for role in site.persona_roles.get(page_id, [])]
-                parts.append(self.cache.render("persona", path, [*own, *journeys],
-                                               lambda: renderer.persona_page(page_id, path, site, linker)))
+                links = self.cache.render("persona", path, [*own, *journeys],
+                                          lambda: renderer.persona_page(page_id, path, site, linker))
             elif kind == "department":
                 journeys = sorted({*(j.path for j in site.journeys_by_owner.get(page_id, [])),
                                    *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
                                    *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})
-                parts.append(self.cache.render("department", path, [*own, *journeys],
-                                               lambda: renderer.department_page(page_id, path, site, linker)))
+                links = self.cache.render("department", path, [*own, *journeys],
+                                          lambda: renderer.department_page(page_id, path, site, linker))
+            if links is not None:
+                parts.append(defer(search_digest(links), lambda: links))
         if document is not None and document.kind == "journey" and document.journey is None:
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
         if parts:
@@ -222,36 +243,36 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             with self.timer.phase("generated_pages"):
                 index = self.cache.render("index", path, [j.path for j in site.journeys],
                                           lambda: renderer.opportunity_index(path, site, linker, exports))
-                html = place_in_content(html, index, INDEX_MARKER)
+                html = place_in_content(html, defer(search_digest(index), lambda: index), INDEX_MARKER)
+        if deferred:
+            self._deferred[path] = deferred
         return place_format_references(html, renderer.env)
+
+    def _render_map(self, path: str, journey: Journey) -> str:
+        with self.timer.phase("render_maps"):
+            return self.cache.render("map", path, [path], lambda: self.renderer.journey_map(journey, self.site, self.linker))
 
     @event_priority(-100)  # after every other plugin's on_page_context, Material's search among them
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-        """Swap the indexed text digest for the full map, now that search has read the page."""
-        if self.site is None or self.renderer is None or self.linker is None or page.content is None:
+        """Swap each digest search has indexed for what readers get: the map, the cross-links."""
+        deferred = self._deferred.pop(page.file.src_uri, None)
+        if deferred is None or page.content is None:
             return None
-        start = page.content.find(MAP_START)
-        end = page.content.find(MAP_END, start)
-        document = self.site.documents.get(page.file.src_uri)
-        if start < 0 or end < 0 or document is None or document.journey is None:
-            return None
-        with self.timer.phase("render_maps"):
-            journey_map = self.cache.render(
-                "map", page.file.src_uri, [page.file.src_uri],
-                lambda: self.renderer.journey_map(document.journey, self.site, self.linker),
-            )
+
+        def full(match: re.Match[str]) -> str:
+            return deferred[int(match.group(1))]()
+
         self._indexed_content = page.content
-        page.content = page.content[:start] + journey_map + page.content[end + len(MAP_END):]
+        page.content = self._deferred_re.sub(full, page.content)
         return None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # MkDocs keeps every page's content until the build ends; once written, a journey
-        # page keeps the content MkDocs made of its Markdown, not its map or the map's
-        # digest (search has it): a wiki of thousands of maps would hold them all.
+        # MkDocs keeps every page's content until the build ends; once written, a page keeps
+        # the content MkDocs made of its Markdown, not its map, cross-links or their digests
+        # (search has them): a wiki of thousands of maps would hold them all.
         if self._indexed_content is not None:
             content, self._indexed_content = self._indexed_content, None
-            start, end = content.find(MAP_START), content.find(MAP_END)
-            page.content = content[:start] + content[end + len(MAP_END):] if 0 <= start < end else content
+            page.content = self._deferred_re.sub("", content)
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,132 @@
+"""What Material's search indexes of journey, persona, department and index pages.
+
+Search reads a light digest of the map and the cross-links (their text, under their
+headings); readers get the full map and cross-links. Each test builds a real site and
+reads the search index and the pages MkDocs wrote.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Built, build_site, page
+
+JOURNEY = {
+    "title": "Renewing a library card",
+    "journey": {
+        "personas": ["night-reader"],
+        "owner": "front-desk",
+        "stages": [
+            {
+                "name": "Reminder",
+                "steps": [
+                    {"name": "Open the renewal letter", "actions": ["Reads the paper notice twice"],
+                     "pain_points": ["Notice arrives after the expiry date"], "owner": "front-desk",
+                     "emotion": {"night-reader": -1}},
+                    {"name": "Find the web form", "thoughts": ["Where is the renew button"],
+                     "emotion": {"night-reader": 1}},
+                ],
+            }
+        ],
+        "opportunities": [
+            {"title": "Send the reminder by text message", "status": "do", "owner": "front-desk",
+             "kpi": "Renewals before expiry"},
+        ],
+    },
+}
+PERSONA = {"title": "Night reader", "persona": {"name": "Nadia Osman",
+                                                "quote": "I only have time after midnight"}}
+DEPARTMENT = {"title": "Front desk", "department": {"name": "Front desk team"}}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Built:
+    return build_site(tmp_path_factory.mktemp("search"), {
+        "index.md": "# Home\n",
+        "journeys/renewal.md": page(JOURNEY),
+        "personas/night-reader.md": page(PERSONA),
+        "departments/front-desk.md": page(DEPARTMENT),
+    }, strict=True)
+
+
+def indexed_text(built: Built, location_prefix: str) -> str:
+    """All text search holds for the page at this location (its sections joined)."""
+    documents = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = [d for d in documents if d["location"].split("#")[0] == location_prefix]
+    assert found, [d["location"] for d in documents]
+    return " ".join(" ".join(BeautifulSoup(d["title"] + " " + d["text"], "html.parser").get_text().split())
+                    for d in found)
+
+
+def indexed_markup(built: Built, location_prefix: str) -> str:
+    documents = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return " ".join(d["text"] for d in documents if d["location"].split("#")[0] == location_prefix)
+
+
+def test_the_build_is_clean(built):
+    assert not built.aborted, built.warnings
+    assert built.warnings == []
+
+
+def test_search_finds_the_texts_of_the_map(built):
+    text = indexed_text(built, "journeys/renewal/")
+    for expected in ("Open the renewal letter", "Reads the paper notice twice", "Notice arrives after the expiry date",
+                     "Where is the renew button", "Send the reminder by text message", "Front desk team"):
+        assert expected in text, expected
+
+
+def test_readers_get_the_full_map_and_no_digest(built):
+    html = built.html("journeys/renewal.md")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select("table.journey-map") or soup.select(".journey-map table"), "no map table"
+    assert "journeys-search-text" not in html
+    assert "journeys-deferred" not in html
+
+
+def test_search_finds_the_cross_links_of_a_persona_page_as_text(built):
+    text = indexed_text(built, "personas/night-reader/")
+    assert "I only have time after midnight" in text  # the profile
+    assert "Renewing a library card" in text  # the journey the persona walks
+    assert "Send the reminder by text message" in text  # an opportunity of that journey
+    markup = indexed_markup(built, "personas/night-reader/")
+    assert "<svg" not in markup and "<table" not in markup and "<li" not in markup
+
+
+def test_readers_get_the_full_cross_links_of_a_persona_page(built):
+    html = built.html("personas/night-reader.md")
+    soup = BeautifulSoup(html, "html.parser")
+    journey_links = [a for a in soup.select(".journeys-crosslinks a") if a.get_text(strip=True) == "Renewing a library card"]
+    assert journey_links, "the journey card link is missing"
+    assert soup.select("svg.journeys-sparkline")
+    assert "journeys-deferred" not in html
+
+
+def test_search_keeps_the_sections_of_a_department_page(built):
+    documents = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    anchors = {d["location"].split("#", 1)[1] for d in documents
+               if d["location"].startswith("departments/front-desk/#")}
+    html = built.html("departments/front-desk.md")
+    soup = BeautifulSoup(html, "html.parser")
+    headings = {h["id"] for h in soup.select(".journeys-crosslinks h2[id]")}
+    assert headings and headings <= anchors, (headings, anchors)
+    assert "Send the reminder by text message" in indexed_text(built, "departments/front-desk/")
+
+
+def test_search_finds_the_opportunities_of_the_index(built):
+    assert "Send the reminder by text message" in indexed_text(built, "opportunities/")
+    assert "<li" not in indexed_markup(built, "opportunities/")  # the digest, not the board's lists
+    soup = built.soup("opportunities/index.md")
+    rows = [row for row in soup.select("table tr") if "Send the reminder by text message" in row.get_text()]
+    assert rows, "the index table has no row for the opportunity"
+
+
+def test_a_page_cannot_forge_the_digest_markers(tmp_path):
+    forged = "<!--journeys-deferred-000000000000:0-->kept<!--/journeys-deferred-000000000000-->"
+    built = build_site(tmp_path, {"journeys/renewal.md": page(JOURNEY, f"Narrative.\n\n{forged}\n")})
+    assert not built.aborted, built.warnings
+    html = built.html("journeys/renewal.md")
+    assert "kept" in html
+    assert "Renewing a library card" in indexed_text(built, "journeys/renewal/")
