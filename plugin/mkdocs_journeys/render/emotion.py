@@ -7,6 +7,7 @@ the column widths. One series per persona when steps give per-persona emotions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.model import EMOTION_MAX, Journey
@@ -18,18 +19,34 @@ def emotion_y(value: float) -> float:
     return TOP + (EMOTION_MAX - value) * (BOTTOM - TOP) / (2 * EMOTION_MAX)
 
 
-@dataclass
+@dataclass(slots=True)
 class Series:
     index: int  # 0-based: picks the colour and dash pattern
     persona: str | None  # None: the single curve of a journey without per-persona emotions
+    name: str = ""  # the persona's display name
+
+    @property
+    def colour(self) -> int:
+        return self.index % 6  # the stylesheet has six series styles
 
 
-@dataclass
+def signed(value: float | None) -> str:
+    """+1, 0, -2: an emotion as readers see it."""
+    if value is None:
+        return ""
+    text = f"{value:g}"
+    return f"+{text}" if value > 0 else text
+
+
+@dataclass(slots=True)
 class CellCurve:
     series: Series
     value: int
     path: str  # the line through this cell, in viewBox units
     y: float  # the point at x 50
+    # Written once here rather than worked out per cell in the template (a map has hundreds):
+    signed: str = ""  # the value as shown: +1, 0, -2
+    value_class: str = ""  # the series' text colour, or positive/negative/zero for one curve
 
 
 @dataclass
@@ -52,13 +69,19 @@ class EmotionLane:
         return any(s.persona for s in self.series)
 
 
-def emotion_lane(journey: Journey) -> EmotionLane | None:
+def _value_class(series: Series, value: int) -> str:
+    if series.persona:
+        return f"journeys-text--{series.colour}"
+    return "journeys-emotion__value--" + ("pos" if value > 0 else "neg" if value < 0 else "zero")
+
+
+def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> EmotionLane | None:
     """The emotion lane of a journey, or None when no step gives an emotion."""
     steps = [step for _, step in journey.steps()]
     if not any(step.emotion is not None or step.persona_emotions for step in steps):
         return None
     personas = [p for p in journey.all_personas() if any(p in step.persona_emotions for step in steps)]
-    series = [Series(i, persona) for i, persona in enumerate(personas)] or [Series(0, None)]
+    series = [Series(i, persona, persona_name(persona)) for i, persona in enumerate(personas)] or [Series(0, None)]
     # A step's single emotion is every persona's emotion at that step.
     values = [
         [step.persona_emotions.get(s.persona, step.emotion) if s.persona else step.emotion for s in series]
@@ -81,7 +104,8 @@ def emotion_lane(journey: Journey) -> EmotionLane | None:
                 parts.append(f"M50 {y:g}")
             if after is not None:
                 parts.append(f"L100 {(emotion_y(after) + y) / 2:g}")
-            cell.curves.append(CellCurve(series=s, value=value, path=" ".join(parts), y=y))
+            cell.curves.append(CellCurve(series=s, value=value, path=" ".join(parts), y=y,
+                                         signed=signed(value), value_class=_value_class(s, value)))
         cells.append(cell)
     return EmotionLane(series=series, cells=cells)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..core.model import Journey, Opportunity, Stage, Step
@@ -35,9 +35,9 @@ def _has_data(lane: str, journey: Journey, steps: list[Step], view: MapView) -> 
     return any(getattr(step, lane) for step in steps)
 
 
-def map_view(journey: Journey, lanes: Sequence[str] = LANES) -> MapView:
+def map_view(journey: Journey, lanes: Sequence[str] = LANES, persona_name: Callable[[str], str] = str) -> MapView:
     columns = journey.steps()
-    view = MapView(journey=journey, columns=columns, lanes=[], emotion=emotion_lane(journey))
+    view = MapView(journey=journey, columns=columns, lanes=[], emotion=emotion_lane(journey, persona_name))
     for opportunity in journey.opportunities:
         if opportunity.stage_id:
             view.stage_opportunities.setdefault(opportunity.stage_id, []).append(opportunity)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..core.model import PRIORITIES, STATUSES, Journey, Opportunity
 from ..core.problems import Problem, has_errors
 from ..core.site import Site
-from .emotion import sparkline
+from .emotion import signed, sparkline
 from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .links import Linker
@@ -38,13 +38,6 @@ def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
 
 def percent(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
-
-
-def signed(value: float | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:g}"
-    return f"+{text}" if value > 0 else text
 
 
 class Renderer:
@@ -88,8 +81,13 @@ class Renderer:
         return Markup(svg) if svg else Markup("")
 
     def _context(self, site: Site, page_path: str, linker: Linker, labels: Labels) -> dict[str, Any]:
+        urls: dict[str, str | None] = {}  # a map links the same few pages from many cells
+
         def link(to_path: str | None, anchor: str | None = None) -> str | None:
-            return linker.url(page_path, to_path, anchor) if to_path else None
+            if not to_path:
+                return None
+            url = urls[to_path] if to_path in urls else urls.setdefault(to_path, linker.url(page_path, to_path))
+            return f"{url}#{anchor}" if url is not None and anchor else url
 
         def opportunity_url(opportunity: Opportunity) -> str | None:
             return link(site.index_path, opportunity.id) if site.index_path else None
@@ -109,7 +107,7 @@ class Renderer:
 
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
         labels = self.labels_for(journey.language)
-        view = map_view(journey, self.lanes)
+        view = map_view(journey, self.lanes, site.persona_name)
         sprite = IconSprite(self.icons)
         context = self._context(site, journey.path, linker, labels)
         context["icon"] = lambda name: Markup(sprite.use(name))
