@@ -92,3 +92,16 @@ def test_a_one_off_build_keeps_no_rendered_maps(tmp_path, counted):
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
     assert counted == ["journeys/camping.md", "journeys/camping.md"]
+
+
+def test_every_one_off_build_in_a_process_shows_the_whole_map(tmp_path):
+    """A single build releases a journey's step texts once its map is rendered; a second
+    build in the same process (MkDocs keeps the plugin instance) must read them afresh."""
+    write_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()})
+    for _ in range(2):
+        config = load_config(str(tmp_path / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        text = text_of(tmp_path, "journeys/camping")
+        for written in ("Browses posts", "Are these photos real?", "Marketing curates posts", "Drives up the valley"):
+            assert written in text, written

@@ -8,11 +8,15 @@ reads the search index and the pages MkDocs wrote.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Built, build_site, page
+
+# The comment the plugin marks a held fragment with (a token per build, then its number).
+MARKER_RE = re.compile(r"<!--/?journeys-[0-9a-f]{12}")
 
 JOURNEY = {
     "title": "Renewing a library card",
@@ -71,11 +75,33 @@ def test_the_build_is_clean(built):
     assert built.warnings == []
 
 
-def test_search_finds_the_texts_of_the_map(built):
+def test_search_finds_the_names_and_findings_of_the_map(built):
     text = indexed_text(built, "journeys/renewal/")
-    for expected in ("Open the renewal letter", "Reads the paper notice twice", "Notice arrives after the expiry date",
-                     "Where is the renew button", "Send the reminder by text message", "Front desk team"):
+    for expected in ("Open the renewal letter", "Find the web form", "Reminder", "Notice arrives after the expiry date",
+                     "Send the reminder by text message", "Renewals before expiry", "Front desk team", "Nadia Osman"):
         assert expected in text, expected
+    # The longest texts stay on the page by default: every reader downloads the index.
+    assert "Reads the paper notice twice" not in text
+    assert "Where is the renew button" not in text
+
+
+def test_search_lanes_choose_the_texts_search_indexes(tmp_path):
+    built = build_site(tmp_path, {"journeys/renewal.md": page(JOURNEY), "personas/night-reader.md": page(PERSONA),
+                                  "departments/front-desk.md": page(DEPARTMENT)}, strict=True,
+                       plugin_config={"today": "2026-11-22", "search_lanes": ["actions", "thoughts"]})
+    assert not built.aborted, built.warnings
+    text = indexed_text(built, "journeys/renewal/")
+    assert "Reads the paper notice twice" in text and "Where is the renew button" in text
+    assert "Notice arrives after the expiry date" not in text  # pain points not chosen
+    assert "Open the renewal letter" in text  # step names always
+    assert "Notice arrives after the expiry date" in built.html("journeys/renewal.md")  # the map shows every lane
+
+
+def test_an_unknown_search_lane_fails_the_config(tmp_path):
+    built = build_site(tmp_path, {"journeys/renewal.md": page(JOURNEY)},
+                       plugin_config={"search_lanes": ["feelings"]})
+    assert built.aborted
+    assert any("search_lanes" in message and "feelings" in message for message in built.warnings), built.warnings
 
 
 def test_readers_get_the_full_map_and_no_digest(built):
@@ -83,14 +109,13 @@ def test_readers_get_the_full_map_and_no_digest(built):
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select("table.journey-map") or soup.select(".journey-map table"), "no map table"
     assert "journeys-search-text" not in html
-    assert "journeys-deferred" not in html
+    assert not MARKER_RE.search(html)
 
 
 def test_search_finds_the_cross_links_of_a_persona_page_as_text(built):
     text = indexed_text(built, "personas/night-reader/")
     assert "I only have time after midnight" in text  # the profile
     assert "Renewing a library card" in text  # the journey the persona walks
-    assert "Send the reminder by text message" in text  # an opportunity of that journey
     markup = indexed_markup(built, "personas/night-reader/")
     assert "<svg" not in markup and "<table" not in markup and "<li" not in markup
 
@@ -101,7 +126,7 @@ def test_readers_get_the_full_cross_links_of_a_persona_page(built):
     journey_links = [a for a in soup.select(".journeys-crosslinks a") if a.get_text(strip=True) == "Renewing a library card"]
     assert journey_links, "the journey card link is missing"
     assert soup.select("svg.journeys-sparkline")
-    assert "journeys-deferred" not in html
+    assert not MARKER_RE.search(html)
 
 
 def test_search_keeps_the_sections_of_a_department_page(built):
@@ -112,21 +137,46 @@ def test_search_keeps_the_sections_of_a_department_page(built):
     soup = BeautifulSoup(html, "html.parser")
     headings = {h["id"] for h in soup.select(".journeys-crosslinks h2[id]")}
     assert headings and headings <= anchors, (headings, anchors)
-    assert "Send the reminder by text message" in indexed_text(built, "departments/front-desk/")
+    # Its tables and lists are reduced to the pages they link: the journey, not its details.
+    text = indexed_text(built, "departments/front-desk/")
+    assert "Renewing a library card" in text
+    assert "Open the renewal letter" not in text  # a step it owns: indexed on the journey page
 
 
-def test_search_finds_the_opportunities_of_the_index(built):
-    assert "Send the reminder by text message" in indexed_text(built, "opportunities/")
+def test_search_names_the_journeys_of_the_index_and_readers_get_every_row(built):
+    assert "Renewing a library card" in indexed_text(built, "opportunities/")
     assert "<li" not in indexed_markup(built, "opportunities/")  # the digest, not the board's lists
+    assert "Send the reminder by text message" in indexed_text(built, "journeys/renewal/")
     soup = built.soup("opportunities/index.md")
     rows = [row for row in soup.select("table tr") if "Send the reminder by text message" in row.get_text()]
     assert rows, "the index table has no row for the opportunity"
 
 
 def test_a_page_cannot_forge_the_digest_markers(tmp_path):
-    forged = "<!--journeys-deferred-000000000000:0-->kept<!--/journeys-deferred-000000000000-->"
+    forged = "<!--journeys-000000000000:0-->kept<!--/journeys-000000000000-->"
     built = build_site(tmp_path, {"journeys/renewal.md": page(JOURNEY, f"Narrative.\n\n{forged}\n")})
     assert not built.aborted, built.warnings
     html = built.html("journeys/renewal.md")
     assert "kept" in html
     assert "Renewing a library card" in indexed_text(built, "journeys/renewal/")
+
+
+def test_the_digest_keeps_headings_text_and_the_pages_that_tables_and_lists_link():
+    from mkdocs_journeys.render.search_digest import search_digest
+
+    html = (
+        '<section><p>Profile: <strong>Li &amp; Wei</strong></p><ul><li>Plain &lt;b&gt; goal</li></ul>'
+        '<!-- a comment --></section>'
+        '<h2 id="opps" class="x">Opportunities <span>(2)</span></h2>'
+        '<table><tr><th>Title</th><th>Journey</th></tr>'
+        '<tr><td><a href="../o/#a">Text the reminder</a></td><td><a href="../j/">Renewal</a></td><td>2026-12-01</td></tr>'
+        '<tr><td><a href="../o/#b">Open on Sundays</a></td><td><a href="../j/">Renewal</a></td>'
+        '<td><a class="d" href="../d/">Front desk</a></td></tr></table>'
+        '<h3 id="steps">Steps</h3><ul><li><a href="../j/#jm-step-1">Renewal: Reminder / Open</a></li></ul>'
+    )
+    assert search_digest(html) == (
+        "<p>Profile: Li &amp; Wei Plain &lt;b&gt; goal</p>\n"
+        '<h2 id="opps" class="x">Opportunities (2)</h2>\n'
+        "<p>Renewal; Front desk</p>\n"
+        '<h3 id="steps">Steps</h3>'
+    )

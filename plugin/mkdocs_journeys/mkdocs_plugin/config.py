@@ -7,7 +7,7 @@ from datetime import date
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..render.map_view import LANES
+from ..render.map_view import DEFAULT_SEARCH_LANES, LANES, SEARCH_LANES
 
 
 class JourneysConfig(base.Config):
@@ -16,6 +16,10 @@ class JourneysConfig(base.Config):
 
     lanes = c.ListOfItems(c.Choice(LANES), default=list(LANES))
     """Which lanes a map shows, in this order. Lanes without data in a journey are left out."""
+
+    search_lanes = c.ListOfItems(c.Choice(SEARCH_LANES), default=list(DEFAULT_SEARCH_LANES))
+    """Which lanes' texts search indexes, besides the journey's header and its stage and step
+    names (actions, thoughts and backstage are left to the page: every reader downloads the index)."""
 
     language = c.Optional(c.Type(str))
     """Language of the map labels; defaults to `theme.language`, falling back to English."""

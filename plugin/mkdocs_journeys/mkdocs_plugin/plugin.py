@@ -8,31 +8,28 @@ Events, in build order:
   files (nothing is written into docs_dir);
 - on_page_read_source: MkDocs gets the text already read (and, for front matter MkDocs
   would render as text, only the body);
-- on_page_content: what the core renders placed into the page; maps and cross-links as a
-  light text digest, which Material's search indexes;
-- on_page_context (last of all plugins): the digests swapped for the maps and cross-links.
+- on_page_content: what the core renders placed into the page; maps and cross-links held
+  aside (deferred.py) behind a marker;
+- on_page_context: their light text digests shown to Material's search, then the full HTML.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import re
-import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import build_date
-from ..core.model import Journey
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
@@ -41,6 +38,7 @@ from ..render.labels import Labels
 from ..render.renderer import Renderer
 from ..render.search_digest import search_digest
 from .config import JourneysConfig
+from .deferred import DeferredFragments
 from .links import MkDocsLinker
 from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
 from .render_cache import RenderCache
@@ -86,15 +84,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.renderer: Renderer | None = None
         self.linker: MkDocsLinker | None = None
         self.timer = PhaseTimer()
-        self._indexed_content: str | None = None  # the page being written, as search saw it
+        self._written_content: str | None = None  # the page being written, with its markers
         self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
         self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
         self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
-        # What on_page_context puts in place of the search digests, per page. The digests sit
-        # between comments named with a token of this instance, which no page can forge.
-        self._deferred: dict[str, list[Callable[[], str]]] = {}
-        self._marker = f"journeys-deferred-{secrets.token_hex(6)}"
-        self._deferred_re = re.compile(rf"<!--{self._marker}:(\d+)-->.*?<!--/{self._marker}-->", re.S)
+        self.fragments = DeferredFragments()  # rendered maps and cross-links, until written
         self.cache = RenderCache()  # kept across the rebuilds of `mkdocs serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -124,6 +118,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             template_dirs=config.theme.dirs,
             lanes=self.config.lanes,
             label_overrides=self.config.labels,
+            search_lanes=self.config.search_lanes,
         )
         self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
                                     config.use_directory_urls, config.site_url)))
@@ -140,13 +135,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         icons = self.renderer.icons
         self.timer = PhaseTimer()
-        self._indexed_content = None  # a build that stopped half-way must not leak a page
-        self._deferred = {}
+        self._written_content = None  # a build that stopped half-way must not leak a page
+        self.fragments.clear()
         with self.timer.phase("read_validate"), _long_lived_objects():
-            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, self.cache.documents)
+            # Only `mkdocs serve` reuses documents: a single build releases their step texts
+            # once the maps are rendered, so the next build in this process must read afresh.
+            reuse = self.cache.documents if self.cache.keep_html else None
+            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, reuse)
         with self.timer.phase("cross_reference"):
             self.site = cross_reference(read, [file.src_uri for file in files], self.today,
-                                        self.config.stale_after_days, self.index_folder)
+                                        self.config.stale_after_days, self.index_folder,
+                                        checked_again=self.cache.keep_html)
         for problem in self.site.problems():
             log.warning(problem.message)
         with self.timer.phase("generated_pages"):
@@ -192,13 +191,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         path = page.file.src_uri
         document = site.documents.get(path)
         kind, page_id = self._generated.get(path, (None, ""))
-        deferred: list[Callable[[], str]] = []
-
-        def defer(digest: str, full: Callable[[], str]) -> str:
-            """Search indexes the digest; on_page_context puts `full` in its place."""
-            deferred.append(full)
-            return f"<!--{self._marker}:{len(deferred) - 1}-->{digest}<!--/{self._marker}-->"
-
         parts: list[str] = []
         marker = LINKS_MARKER
         problems = site.problems_of(path)
@@ -212,9 +204,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 with self.timer.phase("render_maps"):
                     digest = self.cache.render("digest", path, [path],
                                                lambda: renderer.journey_search_text(journey, site, linker))
-                # The map itself is rendered in on_page_context: MkDocs reads every page before
-                # it writes any, and holding a thousand rendered maps until then costs memory.
-                parts.append(defer(digest, lambda: self._render_map(path, journey)))
+                    journey_map = self.cache.render("map", path, [path],
+                                                    lambda: renderer.journey_map(journey, site, linker))
+                    parts.append(self.fragments.add(path, digest, journey_map))
+                    if not self.cache.keep_html:
+                        # A single build: no page will draw on these texts again (a rebuild under
+                        # `mkdocs serve` may, from the documents it reuses).
+                        journey.drop_step_texts()
         with self.timer.phase("generated_pages"):
             if document is not None and document.persona is not None:
                 kind, page_id = "persona", document.persona.id
@@ -233,7 +229,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 links = self.cache.render("department", path, [*own, *journeys],
                                           lambda: renderer.department_page(page_id, path, site, linker))
             if links is not None:
-                parts.append(defer(search_digest(links), lambda: links))
+                parts.append(self.fragments.add(path, search_digest(links), links))
         if document is not None and document.kind == "journey" and document.journey is None:
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
         if parts:
@@ -243,36 +239,29 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             with self.timer.phase("generated_pages"):
                 index = self.cache.render("index", path, [j.path for j in site.journeys],
                                           lambda: renderer.opportunity_index(path, site, linker, exports))
-                html = place_in_content(html, defer(search_digest(index), lambda: index), INDEX_MARKER)
-        if deferred:
-            self._deferred[path] = deferred
+                html = place_in_content(html, self.fragments.add(path, search_digest(index), index), INDEX_MARKER)
         return place_format_references(html, renderer.env)
 
-    def _render_map(self, path: str, journey: Journey) -> str:
-        with self.timer.phase("render_maps"):
-            return self.cache.render("map", path, [path], lambda: self.renderer.journey_map(journey, self.site, self.linker))
+    @event_priority(100)  # before Material's search reads the page
+    def _show_digests(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        if page.content is not None and self.fragments.has(page.file.src_uri):
+            self._written_content = page.content
+            page.content = self.fragments.with_digests(page.file.src_uri, page.content)
 
-    @event_priority(-100)  # after every other plugin's on_page_context, Material's search among them
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-        """Swap each digest search has indexed for what readers get: the map, the cross-links."""
-        deferred = self._deferred.pop(page.file.src_uri, None)
-        if deferred is None or page.content is None:
-            return None
+    @event_priority(-100)  # after every other plugin's on_page_context, search among them
+    def _show_full(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        if page.content is not None and self.fragments.has(page.file.src_uri):
+            page.content = self.fragments.with_full(page.file.src_uri, page.content)
 
-        def full(match: re.Match[str]) -> str:
-            return deferred[int(match.group(1))]()
-
-        self._indexed_content = page.content
-        page.content = self._deferred_re.sub(full, page.content)
-        return None
+    on_page_context = CombinedEvent(_show_digests, _show_full)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # MkDocs keeps every page's content until the build ends; once written, a page keeps
-        # the content MkDocs made of its Markdown, not its map, cross-links or their digests
-        # (search has them): a wiki of thousands of maps would hold them all.
-        if self._indexed_content is not None:
-            content, self._indexed_content = self._indexed_content, None
-            page.content = self._deferred_re.sub("", content)
+        # the content MkDocs made of its Markdown, not the maps and cross-links (search has
+        # their digests): a wiki of thousands of maps would hold them all.
+        if self._written_content is not None:
+            page.content = self.fragments.without_markers(self._written_content)
+            self._written_content = None
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

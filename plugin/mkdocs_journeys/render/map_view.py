@@ -14,6 +14,12 @@ LANES = (
     "backstage", "owner", "completion", "opportunities",
 )
 
+# The lanes whose texts search may index, and those it does by default: the short,
+# findable ones (every reader downloads the whole index; the full texts of a thousand
+# maps make it about 27 MB, these about a third of that).
+SEARCH_LANES = ("actions", "touchpoints", "thoughts", "pain_points", "moments", "backstage", "owner", "opportunities")
+DEFAULT_SEARCH_LANES = ("touchpoints", "pain_points", "moments", "owner", "opportunities")
+
 
 @dataclass
 class MapView:

@@ -20,7 +20,7 @@ from .emotion import signed, sparkline
 from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .links import Linker
-from .map_view import LANES, map_view
+from .map_view import DEFAULT_SEARCH_LANES, LANES, map_view
 
 
 def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
@@ -48,10 +48,12 @@ class Renderer:
         template_dirs: Iterable[str] = (),
         lanes: Sequence[str] = LANES,
         label_overrides: dict[str, str] | None = None,
+        search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
     ):
         self.labels = labels
         self.icons = icons
         self.lanes = list(lanes)
+        self.search_lanes = frozenset(search_lanes)
         self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
         self.env = make_environment(template_dirs)
@@ -118,7 +120,8 @@ class Renderer:
     def journey_search_text(self, journey: Journey, site: Site, linker: Linker) -> str:
         """All the map's text in a few tags, for search engines that parse every tag."""
         labels = self.labels_for(journey.language)
-        return self._search_text.render(journey=journey, **self._context(site, journey.path, linker, labels))
+        return self._search_text.render(journey=journey, search_lanes=self.search_lanes,
+                                        **self._context(site, journey.path, linker, labels))
 
     def problems_panel(self, problems: list[Problem], language: str | None = None) -> str:
         labels = self.labels_for(language)

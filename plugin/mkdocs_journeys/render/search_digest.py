@@ -3,7 +3,10 @@
 Material's search reads each page tag by tag. A persona, department or index page holds
 thousands of tags (tables, sparklines, cards) that say little a search needs, and reading
 them cost more than rendering them. The digest keeps the headings (search sections link
-to them) and turns everything between them into one paragraph of plain text.
+to them) and turns everything between them into one paragraph of plain text. A table or
+list that links to other pages is reduced to the names of those pages (journeys,
+departments), each once: the steps, dates, statuses and opportunities it details are
+indexed on the pages it links to, and every reader downloads the whole index.
 """
 
 from __future__ import annotations
@@ -14,10 +17,26 @@ _HEADING_RE = re.compile(r"(<h([2-6])\b[^>]*>)(.*?)</h\2>", re.S)
 # Text in our templates is escaped, so "<" and ">" occur only in tags and comments.
 _TAG_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 _SPACE_RE = re.compile(r"\s+")
+# Tables and lists of our templates do not nest in their own kind.
+_BLOCK_RE = re.compile(r"<(table|ul|ol)\b.*?</\1>", re.S)
+_LINK_RE = re.compile(r"<a\b[^>]*>", re.S)
+_PAGE_LINK_RE = re.compile(r"<a\b[^>]*\bhref=\"[^\"#]*\"[^>]*>(.*?)</a>", re.S)  # no #fragment: a page
+
+
+def _linked_pages(match: re.Match[str]) -> str:
+    block = match.group(0)
+    if not _LINK_RE.search(block):
+        return block  # a list of plain texts (a persona's goals) stays as it is
+    names = dict.fromkeys(_text(name) for name in _PAGE_LINK_RE.findall(block))
+    return " " + "; ".join(name for name in names if name) + " "
 
 
 def _text(html: str) -> str:
     return _SPACE_RE.sub(" ", _TAG_RE.sub(" ", html)).strip()
+
+
+def _section_text(html: str) -> str:
+    return _text(_BLOCK_RE.sub(_linked_pages, html))
 
 
 def search_digest(html: str) -> str:
@@ -26,12 +45,12 @@ def search_digest(html: str) -> str:
     parts: list[str] = []
     position = 0
     for match in _HEADING_RE.finditer(html):
-        text = _text(html[position : match.start()])
+        text = _section_text(html[position : match.start()])
         if text:
             parts.append(f"<p>{text}</p>")
         parts.append(f"{match.group(1)}{_text(match.group(3))}</h{match.group(2)}>")
         position = match.end()
-    text = _text(html[position:])
+    text = _section_text(html[position:])
     if text:
         parts.append(f"<p>{text}</p>")
     return "\n".join(parts)
