@@ -117,6 +117,7 @@ class Sparkline:
     width: int
     path: str
     points: list[tuple[float, float, int]]  # x, y, value
+    values: str = ""  # "+1, 0, -2": what a screen reader hears (written here, not per point in Jinja)
 
 
 def sparkline(journey: Journey, persona: str) -> Sparkline | None:
@@ -129,4 +130,5 @@ def sparkline(journey: Journey, persona: str) -> Sparkline | None:
         for index, value in enumerate(values) if value is not None
     ]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:g} {y:g}" for i, (x, y, _) in enumerate(points))
-    return Sparkline(width=len(values) * step_width, path=path, points=points)
+    return Sparkline(width=len(values) * step_width, path=path, points=points,
+                     values=", ".join(signed(value) for _, _, value in points))

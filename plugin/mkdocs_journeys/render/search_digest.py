@@ -16,27 +16,36 @@ import re
 _HEADING_RE = re.compile(r"(<h([2-6])\b[^>]*>)(.*?)</h\2>", re.S)
 # Text in our templates is escaped, so "<" and ">" occur only in tags and comments.
 _TAG_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_SPACE_RE = re.compile(r"\s+")
 # Tables and lists of our templates do not nest in their own kind.
-_BLOCK_RE = re.compile(r"<(table|ul|ol)\b.*?</\1>", re.S)
+_BLOCK_START_RE = re.compile(r"<(table|ul|ol)\b")
 _LINK_RE = re.compile(r"<a\b[^>]*>", re.S)
 _PAGE_LINK_RE = re.compile(r"<a\b[^>]*\bhref=\"[^\"#]*\"[^>]*>(.*?)</a>", re.S)  # no #fragment: a page
 
 
-def _linked_pages(match: re.Match[str]) -> str:
-    block = match.group(0)
+def _text(html: str) -> str:
+    return " ".join(_TAG_RE.sub(" ", html).split())
+
+
+def _linked_pages(block: str) -> str:
     if not _LINK_RE.search(block):
         return block  # a list of plain texts (a persona's goals) stays as it is
     names = dict.fromkeys(_text(name) for name in _PAGE_LINK_RE.findall(block))
     return " " + "; ".join(name for name in names if name) + " "
 
 
-def _text(html: str) -> str:
-    return _SPACE_RE.sub(" ", _TAG_RE.sub(" ", html)).strip()
-
-
 def _section_text(html: str) -> str:
-    return _text(_BLOCK_RE.sub(_linked_pages, html))
+    # The end of each block by str.find: a lazy regex up to it scans five times slower.
+    parts: list[str] = []
+    position = 0
+    while match := _BLOCK_START_RE.search(html, position):
+        end = html.find(f"</{match.group(1)}>", match.end())
+        if end < 0:
+            break
+        end += len(match.group(1)) + 3
+        parts += (html[position : match.start()], _linked_pages(html[match.start() : end]))
+        position = end
+    parts.append(html[position:])
+    return _text("".join(parts))
 
 
 def search_digest(html: str) -> str:
