@@ -7,6 +7,7 @@ name the file, the line of the key, the field path, the value found and what was
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +19,11 @@ from .problems import Problem, Severity, describe_value, key_name
 from .slugs import MAX_PAGE_ID_CHARS, is_slug, slugify
 
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Plain ASCII slugs, nearly every id, that is_slug accepts without slugifying them letter by
+# letter: an ASCII letter or digit at both ends, and no "--" (slugify would merge it).
+_ASCII_SLUG_RE = re.compile(r"[a-z0-9]+(?:(?:_|-(?!-))+[a-z0-9]+)*")
+# The allowed keys of each kind of mapping as a set, for check_keys.
+_key_set = functools.cache(frozenset)
 
 
 def parse_iso_date(value: Any) -> date | None:
@@ -56,14 +62,20 @@ class FieldReader:
 
     def line_of(self, container: Any, key: Any = None) -> int | None:
         if isinstance(container, LineDict):
-            if key in container.key_lines:
-                return self.first_line + container.key_lines[key]
-            return self.first_line + container.line
+            line = container.key_lines.get(key)
+            return self.first_line + (container.line if line is None else line)
         if isinstance(container, LineList):
             if isinstance(key, int) and 0 <= key < len(container.item_lines):
                 return self.first_line + container.item_lines[key]
             return self.first_line + container.line
         return None
+
+    def _item_lines(self, items: list) -> list[int | None]:
+        """The line of each item of a list, as line_of gives it, in one pass."""
+        if isinstance(items, LineList):
+            first = self.first_line
+            return [first + line for line in items.item_lines]
+        return [None] * len(items)
 
     def report(
         self,
@@ -88,9 +100,11 @@ class FieldReader:
 
     def check_keys(self, mapping: LineDict, allowed: Sequence[str], path: str) -> None:
         """Unknown keys are warnings: a typo such as `emotoin` must not pass silently."""
-        for key in mapping:
-            if key in allowed:
-                continue
+        if mapping.keys() <= _key_set(allowed):  # nearly always: one set check instead of a scan
+            unknown = []
+        else:
+            unknown = [key for key in mapping if key not in allowed]
+        for key in unknown:
             suggestion = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
             self.report(
@@ -137,10 +151,12 @@ class FieldReader:
             self.report(path, value, f"a non-empty list of {what}" + ("" if required else ", or leave the key out"), line,
                         Severity.ERROR if required else Severity.WARNING)
             return []
-        return [(item, f"{path}[{index}]", self.line_of(value, index)) for index, item in enumerate(value)]
+        return [(item, f"{path}[{index}]", line) for index, (item, line) in enumerate(zip(value, self._item_lines(value)))]
 
     def text(self, parent: dict, key: str, path: str, required: bool = False) -> str | None:
         value = parent.get(key)
+        if isinstance(value, str) and value.strip():  # the common case, with no line to look up
+            return value.strip()
         line = self.line_of(parent, key)
         if value is None:
             if required:
@@ -171,7 +187,7 @@ class FieldReader:
             return [(value, path, self.line_of(parent, key))]
         if not value:
             self.report(path, value, "a non-empty list, or leave the key out", self.line_of(parent, key), Severity.WARNING)
-        return [(item, f"{path}[{index}]", self.line_of(value, index)) for index, item in enumerate(value)]
+        return [(item, f"{path}[{index}]", line) for index, (item, line) in enumerate(zip(value, self._item_lines(value)))]
 
     def texts(self, parent: dict, key: str, path: str) -> list[str]:
         """A list of texts, or a single text standing for a list of one."""
@@ -211,7 +227,7 @@ class FieldReader:
         return True
 
     def _check_slug(self, text: str, path: str, line: int | None, what: str) -> bool:
-        if is_slug(text):
+        if _ASCII_SLUG_RE.fullmatch(text) or is_slug(text):
             return True
         slug = slugify(text)
         hint = f" such as '{slug}'" if 0 < len(slug) <= MAX_PAGE_ID_CHARS else ""  # a 100 kB name gets no 100 kB hint
