@@ -130,12 +130,10 @@ class Renderer:
     def persona_page(self, persona_id: str, page_path: str, site: Site, linker: Linker) -> str:
         """The profile and cross-links added to a persona's page (or its generated page)."""
         roles = site.persona_roles.get(persona_id, [])
-        journeys = [role.journey for role in roles]
         return self._persona.render(
             persona=site.personas.get(persona_id),
             persona_id=persona_id,
             roles=[{"role": role, "curve": sparkline(role.journey, persona_id)} for role in roles],
-            opportunities=site.opportunities_of_journeys(journeys),
             **self._context(site, page_path, linker, self.labels),
         )
 
