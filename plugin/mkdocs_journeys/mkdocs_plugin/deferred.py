@@ -20,7 +20,7 @@ def _pack(html: str) -> bytes:
 
 
 def _unpack(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
+    return zlib.decompress(data).decode("utf-8") if data else ""
 
 
 class DeferredFragments:
@@ -35,11 +35,15 @@ class DeferredFragments:
     def clear(self) -> None:
         self._pages = {}
 
-    def add(self, path: str, digest: str, full: str) -> str:
-        """Hold a fragment of the page; returns the marker to place in its content."""
+    def reserve(self, path: str) -> tuple[str, int]:
+        """A place for a fragment of the page: the marker to put in its content, and the
+        slot to fill once the fragment is rendered."""
         held = self._pages.setdefault(path, [])
-        held.append((_pack(digest), _pack(full)))
-        return f"<!--{self._open}:{len(held) - 1}-->"
+        held.append((b"", b""))
+        return f"<!--{self._open}:{len(held) - 1}-->", len(held) - 1
+
+    def fill(self, path: str, slot: int, digest: str, full: str) -> None:
+        self._pages[path][slot] = (_pack(digest), _pack(full))
 
     def has(self, path: str) -> bool:
         return path in self._pages
