@@ -180,3 +180,15 @@ def test_the_digest_keeps_headings_text_and_the_pages_that_tables_and_lists_link
         "<p>Renewal; Front desk</p>\n"
         '<h3 id="steps">Steps</h3>'
     )
+
+
+def test_the_digest_reduces_nested_lists_as_one():
+    from mkdocs_journeys.render.search_digest import search_digest
+
+    cards = (
+        '<ul class="cards">'
+        '<li><a href="../j1/">Renewal</a><ul><li><a href="../o/#x">Text the reminder</a> <a href="../d/">Front desk</a></li></ul></li>'
+        '<li><a href="../j2/">Move house</a><p>Acts in: <a href="../j2/#jm-stage-s">Packing</a></p></li>'
+        '</ul><p>After</p>'
+    )
+    assert search_digest(cards) == "<p>Renewal; Front desk; Move house After</p>"

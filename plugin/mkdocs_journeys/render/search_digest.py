@@ -16,7 +16,6 @@ import re
 _HEADING_RE = re.compile(r"(<h([2-6])\b[^>]*>)(.*?)</h\2>", re.S)
 # Text in our templates is escaped, so "<" and ">" occur only in tags and comments.
 _TAG_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-# Tables and lists of our templates do not nest in their own kind.
 _BLOCK_START_RE = re.compile(r"<(table|ul|ol)\b")
 _LINK_RE = re.compile(r"<a\b[^>]*>", re.S)
 _PAGE_LINK_RE = re.compile(r"<a\b[^>]*\bhref=\"[^\"#]*\"[^>]*>(.*?)</a>", re.S)  # no #fragment: a page
@@ -33,15 +32,30 @@ def _linked_pages(block: str) -> str:
     return " " + "; ".join(name for name in names if name) + " "
 
 
+def _block_end(html: str, tag: str, position: int) -> int:
+    """Where the element opened just before `position` ends, nested ones of its kind
+    counted (a persona's cards list each journey's opportunities); -1 if it never does."""
+    opening, closing, depth = f"<{tag}", f"</{tag}>", 1
+    while depth:
+        close = html.find(closing, position)
+        if close < 0:
+            return -1
+        inner = html.find(opening, position, close)
+        if inner >= 0:
+            depth, position = depth + 1, inner + len(opening)
+        else:
+            depth, position = depth - 1, close + len(closing)
+    return position
+
+
 def _section_text(html: str) -> str:
-    # The end of each block by str.find: a lazy regex up to it scans five times slower.
+    # Each block's end found with str.find: a lazy regex up to it scans five times slower.
     parts: list[str] = []
     position = 0
     while match := _BLOCK_START_RE.search(html, position):
-        end = html.find(f"</{match.group(1)}>", match.end())
+        end = _block_end(html, match.group(1), match.end())
         if end < 0:
             break
-        end += len(match.group(1)) + 3
         parts += (html[position : match.start()], _linked_pages(html[match.start() : end]))
         position = end
     parts.append(html[position:])
