@@ -19,7 +19,9 @@ def _pack(html: str) -> bytes:
     return zlib.compress(html.encode("utf-8"), 1)
 
 
-def _unpack(data: bytes) -> str:
+def _unpack(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data
     return zlib.decompress(data).decode("utf-8") if data else ""
 
 
@@ -30,7 +32,8 @@ class DeferredFragments:
         self._open, self._close = name, f"/{name}"
         self._marker_re = re.compile(rf"<!--{name}:(\d+)-->")
         self._digest_re = re.compile(rf"<!--{name}:(\d+)-->.*?<!--/{name}-->", re.S)
-        self._pages: dict[str, list[tuple[bytes, bytes]]] = {}  # path -> (digest, full) per marker
+        self._pages: dict[str, list[tuple[bytes | str, bytes | str]]] = {}  # path -> (digest, full) per marker
+        self.compress = True  # False when the HTML is kept anyway (mkdocs serve's render cache)
 
     def clear(self) -> None:
         self._pages = {}
@@ -43,7 +46,7 @@ class DeferredFragments:
         return f"<!--{self._open}:{len(held) - 1}-->", len(held) - 1
 
     def fill(self, path: str, slot: int, digest: str, full: str) -> None:
-        self._pages[path][slot] = (_pack(digest), _pack(full))
+        self._pages[path][slot] = (_pack(digest), _pack(full)) if self.compress else (digest, full)
 
     def has(self, path: str) -> bool:
         return path in self._pages

@@ -21,6 +21,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -141,6 +142,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.timer = PhaseTimer()
         self._written_content = None  # a build that stopped half-way must not leak a page
         self.fragments.clear()
+        # Under mkdocs serve the render cache keeps every fragment's HTML anyway.
+        self.fragments.compress = not self.cache.keep_html
         self._to_render = []
         with self.timer.phase("read_validate"), _long_lived_objects():
             # Only `mkdocs serve` reuses documents: a single build releases their step texts
@@ -235,8 +238,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                     self.fragments.fill(path, slot, *self._render_journey(path))
             else:
                 with self.timer.phase("generated_pages"):
-                    full = self._render_crosslinks(path, kind, page_id)
-                    self.fragments.fill(path, slot, search_digest(full), full)
+                    self.fragments.fill(path, slot, *self._render_crosslinks(path, kind, page_id))
         self._to_render = []
         return None
 
@@ -252,23 +254,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             journey.drop_step_texts()
         return digest, journey_map
 
-    def _render_crosslinks(self, path: str, kind: str, page_id: str) -> str:
-        """What a persona or department page, or the index, shows of the rest of the site."""
+    def _render_crosslinks(self, path: str, kind: str, page_id: str) -> tuple[str, str]:
+        """The search digest and HTML of what a persona or department page, or the index,
+        shows of the rest of the site."""
         site, renderer, linker = self.site, self.renderer, self.linker
         own = [path] if path in site.documents else []  # a generated page has no text of its own
         if kind == "persona":
-            journeys = [role.journey.path for role in site.persona_roles.get(page_id, [])]
-            return self.cache.render("persona", path, [*own, *journeys],
-                                     lambda: renderer.persona_page(page_id, path, site, linker))
-        if kind == "department":
-            journeys = sorted({*(j.path for j in site.journeys_by_owner.get(page_id, [])),
-                               *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
-                               *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})
-            return self.cache.render("department", path, [*own, *journeys],
-                                     lambda: renderer.department_page(page_id, path, site, linker))
-        exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
-        return self.cache.render("index", path, [j.path for j in site.journeys],
-                                 lambda: renderer.opportunity_index(path, site, linker, exports))
+            sources = [*own, *(role.journey.path for role in site.persona_roles.get(page_id, []))]
+            render = partial(renderer.persona_page, page_id, path, site, linker)
+        elif kind == "department":
+            sources = [*own, *sorted({*(j.path for j in site.journeys_by_owner.get(page_id, [])),
+                                      *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
+                                      *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})]
+            render = partial(renderer.department_page, page_id, path, site, linker)
+        else:
+            exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
+            sources = [j.path for j in site.journeys]
+            render = partial(renderer.opportunity_index, path, site, linker, exports)
+        full = self.cache.render(kind, path, sources, render)
+        return self.cache.render(f"{kind}:digest", path, sources, lambda: search_digest(full)), full
 
     @event_priority(100)  # before Material's search reads the page
     def _show_digests(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
