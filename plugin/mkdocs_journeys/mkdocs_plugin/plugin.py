@@ -232,14 +232,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         """Every map and cross-link page rendered in one pass, between MkDocs reading the
         pages and writing them: the templates stay hot in the CPU's caches (interleaved with
         MkDocs' Markdown, maps rendered a tenth slower and slowed MkDocs down too)."""
-        for path, slot, kind, page_id in self._to_render:
+        to_render, self._to_render = self._to_render, []
+        if self.site is None or self.renderer is None or self.linker is None:
+            return None  # disabled since the pages were marked (a config change under serve)
+        for path, slot, kind, page_id in to_render:
             if kind == "journey":
                 with self.timer.phase("render_maps"):
                     self.fragments.fill(path, slot, *self._render_journey(path))
             else:
                 with self.timer.phase("generated_pages"):
                     self.fragments.fill(path, slot, *self._render_crosslinks(path, kind, page_id))
-        self._to_render = []
         return None
 
     def _render_journey(self, path: str) -> tuple[str, str]:
