@@ -70,6 +70,22 @@ def _long_lived_objects() -> Iterator[None]:
         gc.freeze()
 
 
+_RENDERS_PER_COLLECTION = 16
+
+
+@contextmanager
+def _young_collections_only() -> Iterator[None]:
+    """Render without the automatic cyclic GC: its full collections, which our many
+    allocations would trigger, scan every object of every page MkDocs has read, so each
+    map would cost more in a bigger wiki. The loop collects its own young garbage (Jinja
+    leaves reference cycles) every few renders instead, which scans only new objects."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _page_texts(files: Files) -> Iterator[tuple[str, str | bytes]]:
     """(path, text) of every page MkDocs builds; unreadable pages are MkDocs' to report."""
     for file in files.documentation_pages():
@@ -235,14 +251,20 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         to_render, self._to_render = self._to_render, []
         if self.site is None or self.renderer is None or self.linker is None:
             return None  # disabled since the pages were marked (a config change under serve)
-        for path, slot, kind, page_id in to_render:
+        with _young_collections_only():
+            self._render_all(to_render)
+        return None
+
+    def _render_all(self, to_render: list[tuple[str, int, str, str]]) -> None:
+        for count, (path, slot, kind, page_id) in enumerate(to_render, 1):
+            if count % _RENDERS_PER_COLLECTION == 0:
+                gc.collect(1)  # this loop's own garbage; see _young_collections_only
             if kind == "journey":
                 with self.timer.phase("render_maps"):
                     self.fragments.fill(path, slot, *self._render_journey(path))
             else:
                 with self.timer.phase("generated_pages"):
                     self.fragments.fill(path, slot, *self._render_crosslinks(path, kind, page_id))
-        return None
 
     def _render_journey(self, path: str) -> tuple[str, str]:
         """The journey's search digest and map."""
