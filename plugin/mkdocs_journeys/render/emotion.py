@@ -53,10 +53,6 @@ class CellCurve:
 class EmotionCell:
     curves: list[CellCurve] = field(default_factory=list)
 
-    @property
-    def values(self) -> list[tuple[Series, int]]:
-        return [(curve.series, curve.value) for curve in self.curves]
-
 
 @dataclass
 class EmotionLane:

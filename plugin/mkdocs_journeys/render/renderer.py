@@ -133,7 +133,8 @@ class Renderer:
         return self._persona.render(
             persona=site.personas.get(persona_id),
             persona_id=persona_id,
-            roles=[{"role": role, "curve": sparkline(role.journey, persona_id)} for role in roles],
+            roles=[{"role": role, "curve": sparkline(role.journey, persona_id),
+                    "opportunities": site.opportunities_of_journeys([role.journey])} for role in roles],
             **self._context(site, page_path, linker, self.labels),
         )
 
