@@ -1,0 +1,168 @@
+"""`mkdocs-journeys import mermaid|csv FILE`: a journey page, and a persona (or department)
+page for each one the map names that the wiki does not have, from a map written elsewhere.
+
+All or nothing: every target is checked before anything is written, and nothing is ever
+overwritten (exit status 2, as `new`). Where the pages go follows `new`: journeys/,
+personas/ and departments/ in the docs folder of mkdocs.yml, unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from ..core.frontmatter import split_page
+from ..core.importers import InputError, JourneyDraft, department_page, journey_page, persona_page
+from ..core.importers.csv_map import read_csv_map
+from ..core.importers.draft import PersonaDraft, decode_source
+from ..core.importers.mermaid import read_mermaid_journey
+from ..core.model import JOURNEY_TYPES
+from ..core.scaffold import DEFAULT_FOLDERS
+from ..core.slugs import slugify
+from .project import MARKDOWN_EXTENSIONS, Project
+
+USAGE_ERROR = 2
+
+
+class Refused(Exception):
+    """The import stops before writing anything; the message says why."""
+
+
+def _title_from_file(path: str) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    text = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return text[:1].upper() + text[1:]
+
+
+def _read_mermaid(data: bytes, args: argparse.Namespace) -> JourneyDraft:
+    text = decode_source(data, args.file)
+    return read_mermaid_journey(text, args.file, _title_from_file(args.file))
+
+
+def _read_csv(data: bytes, args: argparse.Namespace) -> JourneyDraft:
+    return read_csv_map(data, args.file, _title_from_file(args.file))
+
+
+READERS: dict[str, Callable[[bytes, argparse.Namespace], JourneyDraft]] = {"mermaid": _read_mermaid, "csv": _read_csv}
+
+
+def _existing_pages(docs_dir: str, kind: str, ids: set[str]) -> set[str]:
+    """The ids among `ids` that a `kind` page of the docs folder already has (its file stem is the id)."""
+    found: set[str] = set()
+    if not ids or not os.path.isdir(docs_dir):
+        return found
+    for folder, subfolders, names in os.walk(docs_dir):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            stem, extension = os.path.splitext(name)
+            if stem in ids and extension in MARKDOWN_EXTENSIONS:
+                try:
+                    with open(os.path.join(folder, name), encoding="utf-8-sig") as file:
+                        if split_page(file.read()).kind == kind:
+                            found.add(stem)
+                except (OSError, UnicodeDecodeError):
+                    continue  # not a page the wiki could read as a persona either
+    return found
+
+
+def _planned_pages(draft: JourneyDraft, args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(path, text) of every page to write, or Refused."""
+    project = Project.load(None, args.config_file, must_exist=False)
+    folder = args.dir or os.path.join(project.docs_dir, DEFAULT_FOLDERS["journey"])
+    slug = slugify(draft.title) or slugify(os.path.splitext(os.path.basename(args.file))[0])
+    if not slug:
+        raise Refused(f"the title {draft.title!r} has no letters or digits to make a file name from (give --title)")
+    pages = [(os.path.join(folder, f"{slug}.md"), journey_page(draft))]
+    profiles: list[tuple[str, list[PersonaDraft], str | None, Callable[[PersonaDraft, str], str]]] = [
+        ("persona", draft.personas, args.personas_dir, persona_page),
+        ("department", draft.departments, getattr(args, "departments_dir", None), department_page),
+    ]
+    for kind, drafts, chosen_folder, page_text in profiles:
+        target_folder = chosen_folder or os.path.join(project.docs_dir, DEFAULT_FOLDERS[kind])
+        existing = _existing_pages(project.docs_dir, kind, {item.id for item in drafts})
+        existing |= _existing_pages(target_folder, kind, {item.id for item in drafts} - existing)
+        pages += [(os.path.join(target_folder, f"{item.id}.md"), page_text(item, draft.source))
+                  for item in drafts if item.id not in existing]
+    for path, _ in pages:
+        if os.path.exists(path):
+            raise Refused(f"{os.path.relpath(path)} already exists; not overwriting it (choose another --title, or --dir "
+                          "for another folder); nothing was written")
+    return pages
+
+
+def _write_all(pages: list[tuple[str, str]]) -> None:
+    written: list[str] = []
+    try:
+        for path, text in pages:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite
+                file.write(text)
+            written.append(path)
+    except OSError as error:
+        for path in written:  # all or nothing
+            os.remove(path)
+        reason = "it already exists" if isinstance(error, FileExistsError) else error.strerror
+        raise Refused(f"{error.filename}: cannot write it ({reason}); nothing was written") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    command = f"mkdocs-journeys import {args.format}"
+    try:
+        try:
+            with open(args.file, "rb") as file:
+                data = file.read()
+        except OSError as error:
+            raise Refused(f"{args.file}: cannot read it ({error.strerror})") from None
+        draft = READERS[args.format](data, args)
+        draft.source = os.path.basename(args.file)
+        if args.title:
+            draft.title = " ".join(args.title.split())
+        draft.type = args.type
+        pages = _planned_pages(draft, args)
+        _write_all(pages)
+    except InputError as error:
+        print(f"{command}: {error.message}; nothing was written", file=sys.stderr)
+        return USAGE_ERROR
+    except Refused as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    for note in draft.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for path, _ in pages:
+        print(os.path.relpath(path))
+    return 0
+
+
+def add_import_command(commands: argparse._SubParsersAction) -> None:
+    importer = commands.add_parser(
+        "import", help="write a journey page from a Mermaid journey diagram or a CSV spreadsheet",
+        description="Write a journey page (and a page for each persona or department it names that the wiki "
+        "does not have) from a map written elsewhere. Never overwrites a file: stops with exit status 2, "
+        "writing nothing, when a page exists or the input cannot be read.")
+    formats = importer.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    descriptions = {
+        "mermaid": ("a Mermaid `journey` diagram (.mmd)",
+                    "Sections become stages, tasks steps, the score 1..5 the emotion -2..2, actors personas; "
+                    "title, accTitle and accDescr are kept."),
+        "csv": ("a spreadsheet saved as CSV, one row per step",
+                "Columns: stage, step, then any of actions, thoughts, emotion, 'emotion: <persona>', "
+                "touchpoints, channel, pain points, aha moments, micro moments, backstage, owner, completion, "
+                "truth, personas, stage id, step id (see the README, \"Importing maps\")."),
+    }
+    for name, (what, details) in descriptions.items():
+        command = formats.add_parser(name, help=f"import {what}", description=f"Import {what}. {details}")
+        command.add_argument("file", metavar="FILE")
+        command.add_argument("--title", help="the journey's title, which also names its file (default: the "
+                             "diagram's title, else the file's name)")
+        command.add_argument("--type", choices=JOURNEY_TYPES, help="the journey's type (default: none)")
+        command.add_argument("--dir", metavar="DIR",
+                             help="where to write the journey page (default: journeys/ in the docs folder)")
+        command.add_argument("--personas-dir", metavar="DIR",
+                             help="where to write new persona pages (default: personas/ in the docs folder)")
+        if name == "csv":
+            command.add_argument("--departments-dir", metavar="DIR", help="where to write new department "
+                                 "pages for the owners (default: departments/ in the docs folder)")
+        command.add_argument("-f", "--config-file", metavar="FILE", help="the MkDocs config, for its docs_dir")
+        command.set_defaults(run=run_import)
