@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import EMOTION_MAX, EMOTION_MIN
 from ..slugs import is_slug
-from .draft import InputError, JourneyDraft, NamedPages, StageDraft, StepDraft, UniqueIds, decode_source
+from .draft import InputError, JourneyDraft, NamedPages, StageDraft, StepDraft, UniqueIds, decode_source, emotion_number
 
 SOURCE_KIND = "a CSV spreadsheet"
 DELIMITERS = (",", ";", "\t")
@@ -98,9 +98,9 @@ class _Reader:
                 return delimiter, line, self.columns(cells, line)
             if len(cells) > len(found):
                 found = cells
-        raise InputError(self.source, 1, "header row", [cell.strip() for cell in found if cell.strip()][:12],
-                         "the column names of the first row, with a column 'stage' and a column 'step' "
-                         "(cells separated by , or ; or tabs)")
+        names = ", ".join(repr(cell.strip()) for cell in found if cell.strip()) or "no names"
+        raise InputError(self.source, 1, "header row", names[:200], "the column names of the first row, with a "
+                         "column 'stage' and a column 'step' (cells separated by , or ; or tabs)", described=True)
 
     def columns(self, cells: list[str], line: int) -> list[_Column]:
         columns: list[_Column] = []
@@ -118,12 +118,12 @@ class _Reader:
                 column = _Column(index, header.strip(), "persona_emotion", persona_id)
                 identity = f"emotion:{persona_id}"
             else:
-                raise self.error(line, header.strip(), "a column this importer does not know",
-                                 "one of: " + ", ".join(COLUMN_NAMES) + " (rename the column, or delete it "
-                                 "if it holds nothing for the map)", ) from None
+                raise InputError(self.source, line, "header row", header.strip(), "a known column name: "
+                                 + ", ".join(COLUMN_NAMES) + " (rename the column, or delete it if it holds "
+                                 "nothing for the map)")
             if identity in seen:
-                raise self.error(line, header.strip(), f"a second column for what column {seen[identity]!r} gives",
-                                 "each column once")
+                raise InputError(self.source, line, "header row", header.strip(),
+                                 f"each column once (column {seen[identity]!r} gives the same)")
             seen[identity] = header.strip()
             columns.append(column)
         return columns
@@ -212,7 +212,7 @@ def _add_to_step(step: StepDraft, values: dict, line: int, reader: _Reader, give
     for field, value in scalars:
         key = (id(step), field)
         if key in given:
-            raise InputError(reader.source, line, field, value,
+            raise InputError(reader.source, line, field, emotion_number(value) if isinstance(value, float) else value,
                              f"one value per step: step {step.name!r} has its {field} on line {given[key]} already")
         given[key] = line
         if field.startswith("emotion: "):

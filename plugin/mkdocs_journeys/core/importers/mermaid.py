@@ -11,7 +11,8 @@ preprocess.ts, frontmatter.ts, utils.encodeEntities):
 - a `---` front matter block before `journey` may give the `title`; a `title` statement wins;
 - `accTitle: text`, `accDescr: text` or `accDescr { several lines }`;
 - `section Name`; a task is `Task name: score: actor, actor` (actors optional; text after
-  a third `:` is ignored, as Mermaid does); `<br>` in a name is a line break.
+  a third `:` is ignored, as Mermaid does); `<br>` in a name is a line break, other HTML
+  (Mermaid renders it) is dropped to plain text.
 
 Mermaid draws consecutive tasks of the same section name as one section and does not
 draw a section without tasks: the stages are read the same way. Where Mermaid draws
@@ -38,6 +39,8 @@ _DIRECTIVE_RE = re.compile(r"%%\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%%).
 _ENTITY_RE = re.compile(r"#(\w+);", re.A)
 _PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
 _LINE_BREAK_RE = re.compile(r"</?br\s*/?>", re.I)  # Mermaid's lineBreakRegex, and </br>
+_UNSAFE_ELEMENT_RE = re.compile(r"<(script|style|iframe|object)\b.*?(</\1\s*>|$)", re.I | re.S)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _JOURNEY_RE = re.compile(r"journey(?=\s|$)", re.I)
 _TITLE_RE = re.compile(r"title\s+(.*)$", re.I | re.S)
 _ACC_TITLE_RE = re.compile(r"accTitle\s*:\s*(.*)$", re.I | re.S)
@@ -79,13 +82,21 @@ class _Reader:
         # (section, section line, task name, line, score, actors)
         self.tasks: list[tuple[str | None, int | None, str, int, float, list[str]]] = []
         self.notes: list[str] = []
+        self.noted_markup = False
 
     def error(self, line: int | None, field: str, value: object, expected: str) -> InputError:
         return InputError(self.source, line, field, value, expected)
 
     def text(self, raw: str) -> str:
-        """A name or title as shown: entities decoded, `<br>` a space, spaces collapsed."""
-        return " ".join(_LINE_BREAK_RE.sub(" ", self.entities.restore(raw)).split())
+        """A name or title as Mermaid shows it, as plain text: `<br>` a space, other HTML
+        tags dropped (Mermaid renders `<b>` as bold and removes `<script>` with its
+        content), entities decoded, spaces collapsed."""
+        text = _LINE_BREAK_RE.sub(" ", self.entities.restore(raw))
+        stripped = _TAG_RE.sub("", _UNSAFE_ELEMENT_RE.sub("", text))
+        if stripped != text and not self.noted_markup:
+            self.noted_markup = True
+            self.notes.append(f"{self.source}: HTML markup in names was dropped: the page's texts are plain text")
+        return " ".join(html.unescape(stripped).split())
 
     # -- what Mermaid does before its parser sees the text --------------------------------
 
@@ -181,7 +192,7 @@ class _Reader:
             return
         line, hash_sign, comment = line.partition("#")  # the rest of the line is a comment
         if hash_sign and line.strip() and comment.strip():
-            self.notes.append(f"{self.source}:{number}: read {'#' + comment.strip()!r} as a comment, as Mermaid "
+            self.notes.append(f"{self.source}:{number}: read {('#' + comment).strip()!r} as a comment, as Mermaid "
                               "does (write #35; for a # in a name)")
         line = re.split(r"\s%%", line, maxsplit=1)[0].strip()
         if not line:
