@@ -47,6 +47,7 @@ class MermaidCase:
     tasks: list[Task]
     scenario: str | None = None
     ids: dict[str, list[str]] = field(default_factory=dict)  # "stages"/"steps": explicit ids, in order
+    suffix: str = ".mmd"
 
 
 def working_day(last_score: int) -> list[Task]:
@@ -71,6 +72,33 @@ MERMAID = [
       Go downstairs: 5: Me
       Sit down: 5: Me
 """, "My working day", working_day(5)),
+    # packages/mermaid/src/docs/syntax/userJourney.md itself, the whole Markdown page: the
+    # diagram is read from its ```mermaid-example block.
+    MermaidCase("docs-page", """# User Journey Diagram
+
+> User journeys describe at a high level of detail exactly what steps different users take to complete a specific task within a system, application or website. This technique shows the current (as-is) user workflow, and reveals areas of improvement for the to-be workflow. (Wikipedia)
+
+Mermaid can render user journey diagrams:
+
+```mermaid-example
+journey
+    title My working day
+    section Go to work
+      Make tea: 5: Me
+      Go upstairs: 3: Me
+      Do work: 1: Me, Cat
+    section Go home
+      Go downstairs: 5: Me
+      Sit down: 5: Me
+```
+
+Each user journey is split into sections, these describe the part of the task
+the user is trying to complete.
+
+Tasks syntax is `Task name: <score>: <comma separated list of actors>`
+
+Score is a number between 1 and 5, inclusive.
+""", "My working day", working_day(5), suffix=".md"),
     # README.md, "User Journey diagram" (also cypress/integration/rendering/user-journey/
     # journey.spec.js, 'should render a user journey chart').
     MermaidCase("readme", """  journey
@@ -450,7 +478,7 @@ def imported(tmp_path_factory) -> Imported:
     inputs.mkdir()
     outputs = {}
     for case in MERMAID:
-        source = inputs / f"{case.id}.mmd"
+        source = inputs / f"{case.id}{case.suffix}"
         source.write_bytes(case.text.encode("utf-8"))
         # One folder per case: several diagrams share a title (and so a file name).
         outputs[case.id] = run_cli("import", "mermaid", str(source), "-f", str(config),
@@ -777,3 +805,12 @@ def test_decimal_score_is_a_decimal_emotion(workspace):
     assert status == 0
     data = written_front_matter(workspace.root / "docs" / "journeys" / "half.md")
     assert [step["emotion"] for step in data["journey"]["stages"][0]["steps"]] == [0.5, 1]
+
+
+def test_markdown_page_with_several_journeys_is_refused(workspace):
+    page = ("# Two maps\n\n```mermaid\njourney\nsection A\n  Tea: 5\n```\n\n"
+            "~~~mermaid\njourney\nsection B\n  Cake: 4\n~~~\n")
+    status, _, err = workspace("mermaid", "two.md", page.encode("utf-8"))
+    assert status == 2
+    assert "two.md: ```mermaid blocks: found 2 journey diagrams (lines 3, 9); expected one ```mermaid block" in err
+    assert not (workspace.root / "docs").exists()

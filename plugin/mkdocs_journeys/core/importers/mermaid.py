@@ -48,6 +48,8 @@ _ACC_DESCR_RE = re.compile(r"accDescr\s*:\s*(.*)$", re.I | re.S)
 _ACC_DESCR_BLOCK_RE = re.compile(r"accDescr\s*\{", re.I)
 _SECTION_RE = re.compile(r"section\s+(.*)$", re.I | re.S)
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# A Markdown code fence: ```mermaid, ~~~mermaid, ```mermaid-example (Mermaid's own docs).
+_FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\s]*)")
 
 
 class _Entities:
@@ -230,11 +232,55 @@ class _Reader:
         self.tasks.append((self.section, self.section_line, name, number, score, [a for a in actors if a]))
 
 
+def _is_journey(lines: list[str]) -> bool:
+    """Whether a diagram's first statement (after front matter, directives and comments) is `journey`."""
+    in_front_matter = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped == "---" and (in_front_matter or not any(previous.strip() for previous in lines[:index])):
+            in_front_matter = not in_front_matter
+        elif stripped and not in_front_matter and not stripped.startswith("%%"):
+            return _JOURNEY_RE.match(stripped) is not None
+    return False
+
+
+def journey_block(text: str, source: str) -> str:
+    """The diagram of a Markdown page's one ```mermaid block that holds a journey, as the
+    text of the whole page with every other line blank (so line numbers stay the page's);
+    a text with no ```mermaid block is returned as it is."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[tuple[int, int]] = []  # (first line index inside, index of the closing fence)
+    index = 0
+    while index < len(lines):
+        opening = _FENCE_RE.match(lines[index])
+        index += 1
+        if opening is None:
+            continue
+        fence = opening.group("fence")
+        start = index
+        while index < len(lines) and not lines[index].strip().startswith(fence):
+            index += 1
+        if opening.group("info").lower().startswith("mermaid"):
+            blocks.append((start, index))
+        index += 1
+    if not blocks:
+        return text
+    journeys = [(start, end) for start, end in blocks if _is_journey(lines[start:end])]
+    if len(journeys) != 1:
+        found = "no journey diagram" if not journeys else \
+            f"{len(journeys)} journey diagrams (lines {', '.join(str(start) for start, _ in journeys)})"
+        raise InputError(source, None, "```mermaid blocks", found, "one ```mermaid block holding a journey "
+                         "diagram (copy the one to import into a .mmd file)", described=True)
+    start, end = journeys[0]
+    return "\n".join(line if start <= number < end else "" for number, line in enumerate(lines))
+
+
 def read_mermaid_journey(text: str, source: str, fallback_title: str) -> JourneyDraft:
-    """Read a diagram's text; `source` names it in messages, `fallback_title` is the title
-    of a diagram that has neither `title` nor `accTitle`. Raises InputError."""
+    """Read a diagram's text, or the Markdown page that holds it in a ```mermaid block;
+    `source` names it in messages, `fallback_title` is the title of a diagram that has
+    neither `title` nor `accTitle`. Raises InputError."""
     reader = _Reader(source)
-    reader.parse(text)
+    reader.parse(journey_block(text, source))
     if not reader.tasks:
         raise reader.error(None, "tasks", "none", f"at least one task written {TASK_SYNTAX}: a journey "
                            "map needs at least one step")
