@@ -738,6 +738,10 @@ def test_unreadable_mermaid_is_refused_with_a_message(workspace, name, data, mes
      "expected a step id not used by another row"),
     ("extra-cell.csv", "stage,step\nA,B,surprise\n", "extra-cell.csv:2: cell 3: found 'surprise'; expected at "
      "most 2 cells"),
+    ("unnamed-column.csv", "stage,step,,actions\nA,B,lost?,Does\n", "unnamed-column.csv:2: cell 3: found 'lost?'; "
+     "expected a blank cell: column 3 has no name in the header row"),
+    ("broken-quote.csv", 'stage,step\nA,B\nA,"C"D\n', "broken-quote.csv:3: CSV: found ',' expected after '\"'; "
+     "expected CSV text: a quoted cell ends with a quote"),
     ("header-only.csv", "stage;step\n", "header-only.csv:1: rows: found 'no step'"),
     ("empty.csv", "", "empty.csv: file: found 'no rows'"),
 ])

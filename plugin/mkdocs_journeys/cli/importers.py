@@ -151,11 +151,15 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
                 "touchpoints, channel, pain points, aha moments, micro moments, backstage, owner, completion, "
                 "truth, personas, stage id, step id (see the README, \"Importing maps\")."),
     }
+    file_help = {"mermaid": "the diagram: a .mmd file, or a Markdown page with one ```mermaid journey block",
+                 "csv": "the spreadsheet saved as CSV (UTF-8; cells separated by , or ; or tabs)"}
+    title_help = {"mermaid": "the diagram's title, else its accTitle, else the file's name",
+                  "csv": "the file's name"}
     for name, (what, details) in descriptions.items():
         command = formats.add_parser(name, help=f"import {what}", description=f"Import {what}. {details}")
-        command.add_argument("file", metavar="FILE")
-        command.add_argument("--title", help="the journey's title, which also names its file (default: the "
-                             "diagram's title, else the file's name)")
+        command.add_argument("file", metavar="FILE", help=file_help[name])
+        command.add_argument("--title", help="the journey's title, which also names its file (default: "
+                             f"{title_help[name]})")
         command.add_argument("--type", choices=JOURNEY_TYPES, help="the journey's type (default: none)")
         command.add_argument("--dir", metavar="DIR",
                              help="where to write the journey page (default: journeys/ in the docs folder)")

@@ -59,11 +59,23 @@ class _Column:
     persona: str | None = None  # the persona id of an `emotion: <persona>` column
 
 
+class _BrokenCsv(Exception):
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line = line
+
+
 def _records(text: str, delimiter: str):
     """(first line number, cells) of every record; a quoted cell may span lines."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 0
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _BrokenCsv(line + 1, str(error)) from None
         yield line + 1, cells
         line = reader.line_num
 
@@ -87,7 +99,7 @@ class _Reader:
             try:
                 first = next(((line, cells) for line, cells in _records(text, delimiter)
                               if any(cell.strip() for cell in cells)), None)
-            except csv.Error:
+            except _BrokenCsv:
                 continue
             if first is None:
                 raise InputError(self.source, None, "file", "no rows", "a header row naming the columns "
@@ -170,10 +182,12 @@ class _Reader:
     # -- rows -----------------------------------------------------------------------------
 
     def row_values(self, cells: list[str], line: int, columns: list[_Column], width: int) -> dict:
-        extra = [index for index in range(width, len(cells)) if cells[index].strip()]
-        if extra:
-            raise InputError(self.source, line, f"cell {extra[0] + 1}", cells[extra[0]].strip(),
-                             f"at most {width} cells, as many as the header row has")
+        named = {column.index for column in columns}
+        stray = next((index for index, cell in enumerate(cells) if index not in named and cell.strip()), None)
+        if stray is not None:
+            raise InputError(self.source, line, f"cell {stray + 1}", cells[stray].strip(),
+                             f"at most {width} cells, as many as the header row has" if stray >= width else
+                             f"a blank cell: column {stray + 1} has no name in the header row")
         values: dict = {}
         for column in columns:
             cell = cells[column.index] if column.index < len(cells) else ""
@@ -226,7 +240,7 @@ def read_csv_map(data: bytes, source: str, title: str) -> JourneyDraft:
     reader = _Reader(source)
     text = decode_source(data, source, " (in a spreadsheet: save as \"CSV UTF-8\")")
     delimiter, header_line, columns = reader.header(text)
-    width = max(column.index for column in columns) + 1
+    width = len(next(cells for line, cells in _records(text, delimiter) if line == header_line))
     draft = JourneyDraft(title=title, source=source, source_kind=SOURCE_KIND)
     stage: StageDraft | None = None
     stage_lines: dict[int, int] = {}  # id(stage) -> the line that opened it
@@ -237,8 +251,9 @@ def read_csv_map(data: bytes, source: str, title: str) -> JourneyDraft:
     given: dict[tuple[int, str], int] = {}
     try:
         records = [(line, cells) for line, cells in _records(text, delimiter) if line > header_line]
-    except csv.Error as error:
-        raise InputError(source, None, "file", str(error), "CSV text (a quoted cell ends with a quote)") from None
+    except _BrokenCsv as error:
+        raise InputError(source, error.line, "CSV", str(error), "CSV text: a quoted cell ends with a quote, "
+                         "followed by the next cell's separator", described=True) from None
     for line, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
