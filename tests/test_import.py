@@ -13,6 +13,7 @@ a section is drawn as one column group, score 5 is the happiest face, 1 the sadd
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import os
 import subprocess
@@ -22,11 +23,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import build_site
 from journey_html import column_cells, lane_row, map_table, stage_headers, step_headers, text_of
 from mkdocs_journeys.cli import main as cli_main
+from mkdocs_journeys.core.documents import read_document
 from mkdocs_journeys.core.frontmatter import split_page
+from mkdocs_journeys.core.importers import InputError, department_page, journey_page, persona_page
+from mkdocs_journeys.core.importers.csv_map import read_csv_map
+from mkdocs_journeys.core.importers.mermaid import read_mermaid_journey
 
 # -- the Mermaid diagrams -------------------------------------------------------------------
 
@@ -809,6 +816,8 @@ def test_decimal_score_is_a_decimal_emotion(workspace):
     assert status == 0
     data = written_front_matter(workspace.root / "docs" / "journeys" / "half.md")
     assert [step["emotion"] for step in data["journey"]["stages"][0]["steps"]] == [0.5, 1]
+    if DECIMAL_EMOTIONS:  # with format 2's validator: the page is valid as written
+        assert run_cli("validate", "--no-cache", "-f", str(workspace.root / "mkdocs.yml"))[0] == 0
 
 
 def test_markdown_page_with_several_journeys_is_refused(workspace):
@@ -818,3 +827,107 @@ def test_markdown_page_with_several_journeys_is_refused(workspace):
     assert status == 2
     assert "two.md: ```mermaid blocks: found 2 journey diagrams (lines 3, 9); expected one ```mermaid block" in err
     assert not (workspace.root / "docs").exists()
+
+
+# -- whatever the input, a valid page or a refusal -------------------------------------------
+
+FUZZ = settings(max_examples=int(os.environ.get("IMPORT_FUZZ_EXAMPLES", 150)), deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Every character a file can hold (surrogates cannot be encoded): controls, YAML's and
+# Markdown's punctuation, right-to-left and combining marks.
+any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=24)
+names = st.one_of(any_text, st.sampled_from(["yes", "null", "- x", "? y", "&amp;", "<b>bold</b>", "a<br/>b",
+                                             "#35;", "Child#1", "😺", "营地", "'q'", '"d"', "1.5", "x: y", " ",
+                                             "a %% b", "*a* [b](c)", "{x}", "|", "!tag", "@", "`c`"]))
+scores = st.sampled_from(["5", "1", " 3 ", "4", "2", "4.0", "9", "0", "", "x", "NaN"])
+
+
+@st.composite
+def mermaid_diagrams(draw) -> str:
+    lines = [draw(st.sampled_from(["", "%%{init: {'theme': 'forest'}}%%", "%% a comment"])), "journey"]
+    for _ in range(draw(st.integers(0, 10))):
+        kind = draw(st.sampled_from(["section", "title", "acc", "task", "task", "task"]))
+        if kind == "task":
+            actors = draw(st.lists(names, max_size=3))
+            lines.append(f"  {draw(names)}:{draw(scores)}" + (f": {', '.join(actors)}" if actors else ""))
+        elif kind == "acc":
+            lines.append(draw(st.sampled_from(["accTitle: ", "accDescr: ", "accDescr {"])) + draw(names) + "}")
+        else:
+            lines.append(f"{kind} {draw(names)}")
+    return "\n".join(lines)
+
+
+@st.composite
+def csv_maps(draw) -> bytes:
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    header = ["stage", "step", "actions", "emotion", "emotion: Li Wei", "owner", "completion", "truth", "personas"]
+    rows = [header]
+    for _ in range(draw(st.integers(0, 6))):
+        rows.append([draw(names), draw(names), draw(names), draw(st.sampled_from(["", "1", "-2", "1,5", "3", "x"])),
+                     draw(st.sampled_from(["", "0", "2"])), draw(names), draw(st.sampled_from(["", "0.5", "82%", "2"])),
+                     draw(st.sampled_from(["", "yes", "no", "maybe"])), draw(names)])
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _accepts_decimal_emotions() -> bool:
+    """Format 2 allows decimal emotions (an average over interviews); a validator that still
+    wants integers reports them, and only them, until it is merged."""
+    page = "---\njourney:\n  stages:\n    - name: S\n      steps:\n        - {name: T, emotion: 0.5}\n---\n"
+    return read_document("journeys/probe.md", page).problems == []
+
+
+DECIMAL_EMOTIONS = _accepts_decimal_emotions()
+
+
+def _decimal_emotion_problem(problem) -> bool:
+    return (not DECIMAL_EMOTIONS and "an integer" in problem.expected
+            and (problem.field.endswith(".emotion") or ".emotion." in problem.field))
+
+
+def assert_pages_read_back(draft) -> None:
+    """The written pages read back, without a single problem, as exactly what was imported."""
+    document = read_document("journeys/imported.md", journey_page(draft))
+    problems = [p.message for p in document.problems if not _decimal_emotion_problem(p)]
+    assert document.kind == "journey" and problems == []
+    if document.broken:  # a decimal emotion this branch's validator does not read yet
+        return
+    journey = document.journey
+    assert journey.title == draft.title and journey.scenario == draft.scenario
+    assert journey.personas == [persona.id for persona in draft.personas]
+    assert [(stage.id, stage.name) for stage in journey.stages] == [(stage.id, stage.name) for stage in draft.stages]
+    read_steps = [step for stage in journey.stages for step in stage.steps]
+    drafted = [step for stage in draft.stages for step in stage.steps]
+    assert [(s.id, s.name, s.emotion, s.persona_emotions, s.actions, s.personas, s.owner, s.completion, s.truth)
+            for s in read_steps] == \
+        [(s.id, s.name, s.emotion, s.persona_emotions, s.actions, s.personas, s.owner, s.completion, s.truth)
+         for s in drafted]
+    for persona in draft.personas:
+        page = read_document(f"personas/{persona.id}.md", persona_page(persona, draft.source))
+        assert page.kind == "persona" and page.problems == [] and page.persona.name == persona.name
+    for department in draft.departments:
+        page = read_document(f"departments/{department.id}.md", department_page(department, draft.source))
+        assert page.kind == "department" and page.problems == [] and page.department.name == department.name
+
+
+@FUZZ
+@given(mermaid_diagrams())
+def test_any_mermaid_diagram_becomes_a_valid_page_or_is_refused(text):
+    try:
+        draft = read_mermaid_journey(text, "any.mmd", "Any")
+    except InputError as error:
+        assert error.message.startswith("any.mmd")
+        return
+    assert_pages_read_back(draft)
+
+
+@FUZZ
+@given(csv_maps())
+def test_any_spreadsheet_becomes_a_valid_page_or_is_refused(data):
+    try:
+        draft = read_csv_map(data, "any.csv", "Any")
+    except InputError as error:
+        assert error.message.startswith("any.csv")
+        return
+    assert_pages_read_back(draft)

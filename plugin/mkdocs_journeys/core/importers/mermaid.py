@@ -67,7 +67,11 @@ class _Entities:
         return _ENTITY_RE.sub(placeholder, text)
 
     def restore(self, text: str) -> str:
-        return _PLACEHOLDER_RE.sub(lambda match: self.decoded[int(match.group(1))], text)
+        def decoded(match: re.Match) -> str:
+            index = int(match.group(1))  # the input's own private-use characters are left alone
+            return self.decoded[index] if index < len(self.decoded) else match.group(0)
+
+        return _PLACEHOLDER_RE.sub(decoded, text)
 
 
 class _Reader:

@@ -10,12 +10,28 @@ from __future__ import annotations
 
 import re
 
-from ..scaffold import yaml_text
+from ..scaffold import yaml_text as _quoted_where_needed
 from .draft import JourneyDraft, PersonaDraft, StepDraft, emotion_number
+
+# What YAML may not hold even inside quotes (its printable set excludes these): DEL, the C1
+# controls but NEL, and U+FFFE/U+FFFF. JSON-style quoting leaves them raw; they are escaped.
+_NOT_YAML_PRINTABLE_RE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS) of what means markup
 # inside a line (these texts never start one); & < > become entities.
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#!])")
+
+
+def yaml_text(text: str) -> str:
+    """A text as a YAML scalar that reads back as exactly that text, whatever it holds
+    (a spreadsheet cell may hold any character)."""
+    quoted = _quoted_where_needed(text)
+    return _NOT_YAML_PRINTABLE_RE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", quoted)
+
+
+def _comment_text(text: str) -> str:
+    """A file name as it can stand in a YAML comment: one line of printable characters."""
+    return " ".join(_NOT_YAML_PRINTABLE_RE.sub("", "".join(c if c.isprintable() else " " for c in text)).split())
 
 
 def markdown_text(text: str) -> str:
@@ -82,7 +98,7 @@ def journey_page(draft: JourneyDraft) -> str:
     """The text of the journey page (front matter and a short Markdown body)."""
     lines = [
         "---",
-        f"# Imported from {' '.join(draft.source.split())} ({draft.source_kind}) by mkdocs-journeys import.",
+        f"# Imported from {_comment_text(draft.source)} ({draft.source_kind}) by mkdocs-journeys import.",
         "# Stage and step ids are explicit: renaming a stage or step keeps every link to it working.",
         f"title: {yaml_text(draft.title)}",
         "journey:",
@@ -108,7 +124,7 @@ def journey_page(draft: JourneyDraft) -> str:
 def persona_page(persona: PersonaDraft, source: str) -> str:
     return (
         "---\n"
-        f"# Written by mkdocs-journeys import for a persona named in {' '.join(source.split())}:\n"
+        f"# Written by mkdocs-journeys import for a persona named in {_comment_text(source)}:\n"
         "# fill in role, segment, quote, goals, needs, frustrations and channels.\n"
         f"title: {yaml_text(persona.name)}\n"
         "persona:\n"
@@ -122,7 +138,7 @@ def persona_page(persona: PersonaDraft, source: str) -> str:
 def department_page(department: PersonaDraft, source: str) -> str:
     return (
         "---\n"
-        f"# Written by mkdocs-journeys import for a department named in {' '.join(source.split())}:\n"
+        f"# Written by mkdocs-journeys import for a department named in {_comment_text(source)}:\n"
         "# fill in its lead and contact.\n"
         f"title: {yaml_text(department.name)}\n"
         "department:\n"
