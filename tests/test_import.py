@@ -931,3 +931,23 @@ def test_any_spreadsheet_becomes_a_valid_page_or_is_refused(data):
         assert error.message.startswith("any.csv")
         return
     assert_pages_read_back(draft)
+
+
+def test_personas_and_departments_the_wiki_has_are_used_by_name(workspace):
+    """A persona page whose `name` is the actor's (whatever its file is called) is that
+    persona: no second page is written, and the journey names its id."""
+    docs = workspace.root / "docs"
+    (docs / "people").mkdir(parents=True)
+    (docs / "people" / "urban-camper.md").write_text("---\npersona:\n  name: Li  Wei\n---\n", encoding="utf-8")
+    (docs / "teams").mkdir()
+    (docs / "teams" / "ops.md").write_text("---\ndepartment:\n  name: Campsite operations\n---\n", encoding="utf-8")
+    csv_text = "stage,step,emotion: li wei,emotion: Grandpa,owner\nArrival,Find the site,1,-1,Campsite Operations\n"
+    status, out, err = workspace("csv", "trip.csv", csv_text.encode("utf-8"))
+    assert status == 0, err
+    assert out.split() == [os.path.relpath(docs / "journeys" / "trip.md"), os.path.relpath(docs / "personas" / "grandpa.md")]
+    assert "'li wei' is the wiki's persona 'urban-camper'" in err
+    data = written_front_matter(docs / "journeys" / "trip.md")
+    assert data["journey"]["personas"] == ["urban-camper", "grandpa"]
+    step = data["journey"]["stages"][0]["steps"][0]
+    assert step["emotion"] == {"urban-camper": 1, "grandpa": -1} and step["owner"] == "ops"
+    assert run_cli("validate", "--no-cache", "-f", str(workspace.root / "mkdocs.yml"))[0] == 0

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..core.frontmatter import split_page
+from ..core.frontmatter import FrontMatterError, parse_yaml, split_page
 from ..core.importers import InputError, JourneyDraft, department_page, journey_page, persona_page
 from ..core.importers.csv_map import read_csv_map
 from ..core.importers.draft import PersonaDraft, decode_source
@@ -48,23 +48,49 @@ def _read_csv(data: bytes, args: argparse.Namespace) -> JourneyDraft:
 READERS: dict[str, Callable[[bytes, argparse.Namespace], JourneyDraft]] = {"mermaid": _read_mermaid, "csv": _read_csv}
 
 
-def _existing_pages(docs_dir: str, kind: str, ids: set[str]) -> set[str]:
-    """The ids among `ids` that a `kind` page of the docs folder already has (its file stem is the id)."""
-    found: set[str] = set()
-    if not ids or not os.path.isdir(docs_dir):
-        return found
-    for folder, subfolders, names in os.walk(docs_dir):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        for name in names:
-            stem, extension = os.path.splitext(name)
-            if stem in ids and extension in MARKDOWN_EXTENSIONS:
+def _existing_pages(folders: list[str], kind: str) -> dict[str, str]:
+    """The `kind` pages (persona or department) of the folders: id (the file's stem) -> the
+    `name` the page gives, casefolded ("" when it gives none)."""
+    found: dict[str, str] = {}
+    for root in dict.fromkeys(folders):
+        if not os.path.isdir(root):
+            continue
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in sorted(names):
+                stem, extension = os.path.splitext(name)
+                if extension not in MARKDOWN_EXTENSIONS or stem in found:
+                    continue
                 try:
                     with open(os.path.join(folder, name), encoding="utf-8-sig") as file:
-                        if split_page(file.read()).kind == kind:
-                            found.add(stem)
+                        page = split_page(file.read())
                 except (OSError, UnicodeDecodeError):
                     continue  # not a page the wiki could read as a persona either
+                if page.kind != kind:
+                    continue
+                try:
+                    data = parse_yaml(page.yaml_text or "")
+                except FrontMatterError:
+                    data = None
+                profile = data.get(kind) if isinstance(data, dict) else None
+                given = profile.get("name") if isinstance(profile, dict) else None
+                found[stem] = " ".join(given.split()).casefold() if isinstance(given, str) else ""
     return found
+
+
+def _match_existing(draft: JourneyDraft, kind: str, existing: dict[str, str]) -> set[str]:
+    """Point the draft's personas (departments) at the wiki's pages of the same id or name;
+    the ids that need no new page."""
+    by_name = {name: page_id for page_id, name in existing.items() if name}
+    drafts = draft.personas if kind == "persona" else draft.departments
+    for item in list(drafts):
+        if item.id in existing:
+            continue
+        page_id = by_name.get(" ".join(item.name.split()).casefold())
+        if page_id is not None:
+            (draft.use_persona_id if kind == "persona" else draft.use_department_id)(item.id, page_id)
+            draft.notes.append(f"{item.name!r} is the wiki's {kind} {page_id!r}, which has that name")
+    return set(existing)
 
 
 def _planned_pages(draft: JourneyDraft, args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -74,17 +100,19 @@ def _planned_pages(draft: JourneyDraft, args: argparse.Namespace) -> list[tuple[
     slug = slugify(draft.title) or slugify(os.path.splitext(os.path.basename(args.file))[0])
     if not slug:
         raise Refused(f"the title {draft.title!r} has no letters or digits to make a file name from (give --title)")
-    pages = [(os.path.join(folder, f"{slug}.md"), journey_page(draft))]
-    profiles: list[tuple[str, list[PersonaDraft], str | None, Callable[[PersonaDraft, str], str]]] = [
-        ("persona", draft.personas, args.personas_dir, persona_page),
-        ("department", draft.departments, getattr(args, "departments_dir", None), department_page),
+    profile_pages: list[tuple[str, str]] = []
+    profiles: list[tuple[str, str | None, Callable[[PersonaDraft, str], str]]] = [
+        ("persona", args.personas_dir, persona_page),
+        ("department", getattr(args, "departments_dir", None), department_page),
     ]
-    for kind, drafts, chosen_folder, page_text in profiles:
+    for kind, chosen_folder, page_text in profiles:
         target_folder = chosen_folder or os.path.join(project.docs_dir, DEFAULT_FOLDERS[kind])
-        existing = _existing_pages(project.docs_dir, kind, {item.id for item in drafts})
-        existing |= _existing_pages(target_folder, kind, {item.id for item in drafts} - existing)
-        pages += [(os.path.join(target_folder, f"{item.id}.md"), page_text(item, draft.source))
-                  for item in drafts if item.id not in existing]
+        existing = _match_existing(draft, kind, _existing_pages([project.docs_dir, target_folder], kind))
+        drafts = draft.personas if kind == "persona" else draft.departments
+        profile_pages += [(os.path.join(target_folder, f"{item.id}.md"), page_text(item, draft.source))
+                          for item in drafts if item.id not in existing]
+    # The journey's text is made once its personas and owners name the wiki's pages.
+    pages = [(os.path.join(folder, f"{slug}.md"), journey_page(draft)), *profile_pages]
     for path, _ in pages:
         if os.path.exists(path):
             raise Refused(f"{os.path.relpath(path)} already exists; not overwriting it (choose another --title, or --dir "

@@ -90,6 +90,31 @@ class JourneyDraft:
     # user (said on stderr, never silently dropped).
     notes: list[str] = field(default_factory=list)
 
+    def steps(self) -> list[StepDraft]:
+        return [step for stage in self.stages for step in stage.steps]
+
+    def use_persona_id(self, old: str, new: str) -> None:
+        """The persona `old` is the wiki's persona `new` (a page of that name exists)."""
+        for step in self.steps():
+            step.personas = list(dict.fromkeys(new if pid == old else pid for pid in step.personas))
+            if old in step.persona_emotions:
+                step.persona_emotions = {(new if pid == old else pid): value
+                                         for pid, value in step.persona_emotions.items()}
+        self.personas = _renamed(self.personas, old, new)
+
+    def use_department_id(self, old: str, new: str) -> None:
+        for step in self.steps():
+            if step.owner == old:
+                step.owner = new
+        self.departments = _renamed(self.departments, old, new)
+
+
+def _renamed(drafts: list[PersonaDraft], old: str, new: str) -> list[PersonaDraft]:
+    """The list with `old`'s id changed to `new`, each id once (the first place kept)."""
+    renamed = [PersonaDraft(new if item.id == old else item.id, item.name) for item in drafts]
+    seen: set[str] = set()
+    return [item for item in renamed if not (item.id in seen or seen.add(item.id))]
+
 
 class UniqueIds:
     """Ids that are slugs of names, made unique in order of appearance: `name`, `name-2`,
