@@ -48,10 +48,11 @@ def _read_csv(data: bytes, args: argparse.Namespace) -> JourneyDraft:
 READERS: dict[str, Callable[[bytes, argparse.Namespace], JourneyDraft]] = {"mermaid": _read_mermaid, "csv": _read_csv}
 
 
-def _existing_pages(folders: list[str], kind: str) -> dict[str, str]:
-    """The `kind` pages (persona or department) of the folders: id (the file's stem) -> the
-    `name` the page gives, casefolded ("" when it gives none)."""
-    found: dict[str, str] = {}
+def _existing_profiles(folders: list[str]) -> dict[str, dict[str, str]]:
+    """The persona and department pages under the folders (read once, however big the wiki):
+    kind -> id (the file's stem) -> the `name` the page gives, casefolded ("" for none)."""
+    found: dict[str, dict[str, str]] = {"persona": {}, "department": {}}
+    read: set[str] = set()  # the personas/ folder is usually inside the docs folder: read it once
     for root in dict.fromkeys(folders):
         if not os.path.isdir(root):
             continue
@@ -59,22 +60,24 @@ def _existing_pages(folders: list[str], kind: str) -> dict[str, str]:
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
             for name in sorted(names):
                 stem, extension = os.path.splitext(name)
-                if extension not in MARKDOWN_EXTENSIONS or stem in found:
+                path = os.path.realpath(os.path.join(folder, name))
+                if extension not in MARKDOWN_EXTENSIONS or path in read:
                     continue
+                read.add(path)
                 try:
-                    with open(os.path.join(folder, name), encoding="utf-8-sig") as file:
+                    with open(path, encoding="utf-8-sig") as file:
                         page = split_page(file.read())
                 except (OSError, UnicodeDecodeError):
                     continue  # not a page the wiki could read as a persona either
-                if page.kind != kind:
+                if page.kind not in found or stem in found[page.kind]:
                     continue
                 try:
                     data = parse_yaml(page.yaml_text or "")
                 except FrontMatterError:
                     data = None
-                profile = data.get(kind) if isinstance(data, dict) else None
+                profile = data.get(page.kind) if isinstance(data, dict) else None
                 given = profile.get("name") if isinstance(profile, dict) else None
-                found[stem] = " ".join(given.split()).casefold() if isinstance(given, str) else ""
+                found[page.kind][stem] = " ".join(given.split()).casefold() if isinstance(given, str) else ""
     return found
 
 
@@ -100,16 +103,20 @@ def _planned_pages(draft: JourneyDraft, args: argparse.Namespace) -> list[tuple[
     slug = slugify(draft.title) or slugify(os.path.splitext(os.path.basename(args.file))[0])
     if not slug:
         raise Refused(f"the title {draft.title!r} has no letters or digits to make a file name from (give --title)")
+    profile_folders = {
+        "persona": args.personas_dir or os.path.join(project.docs_dir, DEFAULT_FOLDERS["persona"]),
+        "department": getattr(args, "departments_dir", None) or os.path.join(project.docs_dir,
+                                                                             DEFAULT_FOLDERS["department"]),
+    }
+    wiki_profiles = _existing_profiles([project.docs_dir, *profile_folders.values()]) \
+        if draft.personas or draft.departments else {"persona": {}, "department": {}}
     profile_pages: list[tuple[str, str]] = []
-    profiles: list[tuple[str, str | None, Callable[[PersonaDraft, str], str]]] = [
-        ("persona", args.personas_dir, persona_page),
-        ("department", getattr(args, "departments_dir", None), department_page),
-    ]
-    for kind, chosen_folder, page_text in profiles:
-        target_folder = chosen_folder or os.path.join(project.docs_dir, DEFAULT_FOLDERS[kind])
-        existing = _match_existing(draft, kind, _existing_pages([project.docs_dir, target_folder], kind))
+    page_texts: dict[str, Callable[[PersonaDraft, str], str]] = {"persona": persona_page,
+                                                                  "department": department_page}
+    for kind, target_folder in profile_folders.items():
+        existing = _match_existing(draft, kind, wiki_profiles[kind])
         drafts = draft.personas if kind == "persona" else draft.departments
-        profile_pages += [(os.path.join(target_folder, f"{item.id}.md"), page_text(item, draft.source))
+        profile_pages += [(os.path.join(target_folder, f"{item.id}.md"), page_texts[kind](item, draft.source))
                           for item in drafts if item.id not in existing]
     # The journey's text is made once its personas and owners name the wiki's pages.
     pages = [(os.path.join(folder, f"{slug}.md"), journey_page(draft)), *profile_pages]
