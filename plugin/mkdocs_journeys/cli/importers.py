@@ -122,8 +122,8 @@ def _planned_pages(draft: JourneyDraft, args: argparse.Namespace) -> list[tuple[
     pages = [(os.path.join(folder, f"{slug}.md"), journey_page(draft)), *profile_pages]
     for path, _ in pages:
         if os.path.exists(path):
-            raise Refused(f"{os.path.relpath(path)} already exists; not overwriting it (choose another --title, or --dir "
-                          "for another folder); nothing was written")
+            raise Refused(f"{os.path.relpath(path)} already exists; not overwriting it (choose another --title, "
+                          "or --dir for another folder); nothing was written")
     return pages
 
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from ..model import EMOTION_MAX, EMOTION_MIN
 from ..slugs import is_slug
-from .draft import InputError, JourneyDraft, NamedPages, StageDraft, StepDraft, UniqueIds, decode_source, emotion_number
+from .draft import (
+    InputError, JourneyDraft, NamedPages, StageDraft, StepDraft, UniqueIds, decode_source, emotion_number,
+)
 
 SOURCE_KIND = "a CSV spreadsheet"
 DELIMITERS = (",", ";", "\t")
@@ -302,7 +304,8 @@ def read_csv_map(data: bytes, source: str, title: str) -> JourneyDraft:
 def _assign_ids(stages: list[StageDraft], explicit: dict[int, tuple[str, int]], reader: _Reader) -> None:
     """Explicit ids first (each once), then the slugs of the names, made unique."""
     stage_ids, step_ids = UniqueIds("stage"), UniqueIds("step")
-    groups = [(stages, stage_ids, "stage id"), ([step for stage in stages for step in stage.steps], step_ids, "step id")]
+    steps = [step for stage in stages for step in stage.steps]
+    groups = [(stages, stage_ids, "stage id"), (steps, step_ids, "step id")]
     for items, ids, column in groups:
         for item in items:
             if id(item) not in explicit:
