@@ -26,8 +26,7 @@ import html
 import re
 import textwrap
 
-import yaml
-
+from ..frontmatter import FrontMatterError, parse_yaml
 from .draft import InputError, JourneyDraft, NamedPages, StageDraft, StepDraft, UniqueIds
 
 SOURCE_KIND = "a Mermaid journey diagram"
@@ -133,13 +132,11 @@ class _Reader:
         return self.entities.hide(text).split("\n")
 
     def read_front_matter(self, yaml_text: str, first_line: int) -> None:
-        try:
-            data = yaml.safe_load(yaml_text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = first_line + mark.line if mark is not None else first_line
-            raise self.error(line, "front matter", getattr(error, "problem", None) or str(error),
-                             "valid YAML between the two '---' lines", ) from None
+        try:  # the pages' own guarded reader: no alias bombs, no absurd nesting
+            data = parse_yaml(yaml_text + "\n", first_line)
+        except FrontMatterError as error:
+            raise InputError(self.source, error.line or first_line, "front matter", error.message,
+                             "valid YAML between the two '---' lines", described=True) from None
         if isinstance(data, dict) and data.get("title") not in (None, ""):
             self.front_matter_title = " ".join(str(data["title"]).split())
 
