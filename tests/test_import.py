@@ -749,6 +749,8 @@ def test_unreadable_mermaid_is_refused_with_a_message(workspace, name, data, mes
      "expected a blank cell: column 3 has no name in the header row"),
     ("broken-quote.csv", 'stage,step\nA,B\nA,"C"D\n', "broken-quote.csv:3: CSV: found ',' expected after '\"'; "
      "expected CSV text: a quoted cell ends with a quote"),
+    ("lone-channel.csv", "stage,step,channel\nA,B,web\n", "lone-channel.csv:2: column 'touchpoints': found ''; "
+     "expected the touchpoints of step 'B', whose channel is 'web'"),
     ("header-only.csv", "stage;step\n", "header-only.csv:1: rows: found 'no step'"),
     ("empty.csv", "", "empty.csv: file: found 'no rows'"),
 ])

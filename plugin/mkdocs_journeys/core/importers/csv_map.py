@@ -295,6 +295,10 @@ def read_csv_map(data: bytes, source: str, title: str) -> JourneyDraft:
     empty = next((stage for stage in draft.stages if not stage.steps), None)
     if empty is not None:
         raise reader.error(stage_lines[id(empty)], "step", "", f"at least one step in stage {empty.name!r}")
+    lone_channel = next((step for step in draft.steps() if step.channel and not step.touchpoints), None)
+    if lone_channel is not None:  # a channel is said of touchpoints: alone it would be lost
+        raise reader.error(given[(id(lone_channel), "channel")], "touchpoints", "",
+                           f"the touchpoints of step {lone_channel.name!r}, whose channel is {lone_channel.channel!r}")
     _assign_ids(draft.stages, explicit, reader)
     draft.personas, draft.departments = reader.personas.all, reader.departments.all
     _finish_emotions(draft)
