@@ -21,6 +21,7 @@ from .. import __version__
 from ..core.site import Site, generated_page_path
 from ..core.wiki import cross_reference, read_pages
 from .cache import StoredCache, cache_path, fingerprint
+from .importers import add_import_command
 from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from .output import format_problems, summary
 from .project import Project, ProjectError
@@ -159,6 +160,7 @@ def parser() -> argparse.ArgumentParser:
                                   description="Print a JSON Schema (draft-07) of the front matter of journey, "
                                   "persona and department pages.")
     schemas.set_defaults(run=schema)
+    add_import_command(commands)
     return main_parser
 
 
