@@ -120,3 +120,57 @@ def test_the_icon_library_searches_the_theme_then_material():
     # Under Material itself, its folder is searched once, not twice.
     material = str(Path(material_icons_dir()).parent)
     assert IconLibrary([material])._roots == [material_icons_dir()]
+
+# -- the stylesheet ------------------------------------------------------------------------
+
+MATERIAL_VAR_RE = re.compile(r"var\(\s*(--md-[\w-]+)\s*(,\s*([^()]*(?:\([^()]*\))?[^()]*))?\)")
+
+
+def material_defaults() -> dict[str, str]:
+    """Material's own values of its variables (the first definition: the light palette's),
+    from the stylesheet of the installed package."""
+    folder = Path(material_icons_dir()).parent / "assets" / "stylesheets"
+    css = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("main.*.min.css")))
+    values: dict[str, str] = {}
+    for name, value in re.findall(r"(--md-[\w-]+):([^;}]+)", css):
+        values.setdefault(name, value.strip())
+    return values
+
+
+def resolve(value: str, values: dict[str, str]) -> str:
+    for _ in range(5):
+        match = re.fullmatch(r"var\((--md-[\w-]+)\)", value)
+        if match is None:
+            break
+        value = values.get(match.group(1), value)
+    return value
+
+
+def test_every_material_variable_in_the_stylesheet_has_a_fallback():
+    css = STYLESHEET.read_text(encoding="utf-8")
+    uses = MATERIAL_VAR_RE.findall(css)
+    assert uses, "the stylesheet uses no Material variable: the test reads the wrong file"
+    assert len(uses) == css.count("var(--md-"), "a var(--md-...) the pattern does not read"
+    without = sorted({name for name, fallback, _ in uses if not fallback})
+    assert without == [], f"var(--md-...) without a fallback value in {STYLESHEET.name}: {without}"
+
+
+def test_the_fallbacks_are_materials_light_palette_values():
+    defaults = material_defaults()
+    css = STYLESHEET.read_text(encoding="utf-8")
+    wrong = []
+    for name, _, fallback in MATERIAL_VAR_RE.findall(css):
+        if name in defaults:  # a variable Material does not define keeps a fallback of our choosing
+            expected = resolve(defaults[name], defaults)
+            if fallback.strip().lower() != expected.lower():
+                wrong.append(f"{name}: fallback {fallback.strip()!r}, Material's {expected!r}")
+    assert wrong == []
+
+
+def test_rules_apply_outside_materials_typeset_content():
+    """Scoped to `.md-typeset` alone, no rule would apply under another theme (the selector
+    `:is(.md-typeset, body)` weighs the same, so Material's own rules still lose)."""
+    css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
+    selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
+    only_material = [s for s in selectors if re.match(r"\.md-typeset\b", s)]
+    assert only_material == []
