@@ -23,6 +23,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import REPO, WarningCollector
+from mkdocs_journeys.render.icons import material_icons_dir
+from sample_pages import journey_page, supporting_pages
 from test_sample_wiki import JOURNEYS
 
 pytest.importorskip("zensical")
@@ -193,3 +195,43 @@ def test_the_extension_changes_nothing_in_a_mkdocs_build(tmp_path, mkdocs_site):
     different = [str(path) for path in pages
                  if (mkdocs_site / path).read_bytes() != (without / path).read_bytes()]
     assert different == []
+
+
+def render_as_zensical(root: Path, src: str) -> str:
+    """One page through Python-Markdown as Zensical's renderer sets it up: its context
+    extension (the page's path and URL, the site's config) first, then the site's extensions."""
+    from markdown import Markdown
+    from zensical.extensions.context import ContextExtension, Page
+
+    text = (root / "docs" / src).read_text(encoding="utf-8")
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    config = {"root_dir": str(root), "docs_dir": "docs", "theme": {"language": "en"},
+              "theme_dirs": [str(Path(material_icons_dir()).parent)]}
+    page = Page(url=src[: -len(".md")] + "/", path=src, meta={})
+    md = Markdown(extensions=[ContextExtension(page=page, config=config), EXTENSION, "toc"],
+                  extension_configs={EXTENSION: {"today": "2026-11-22"}})
+    return md.convert(body)
+
+
+def test_under_serve_an_edited_page_is_shown_with_the_folder_read_again(tmp_path):
+    from mkdocs_journeys.zensical.wiki import WIKIS
+
+    pages = {**supporting_pages(), "journeys/camping.md": journey_page()}
+    for path, text in pages.items():
+        (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
+    WIKIS.clear()
+    before = WIKIS.readings
+    first = render_as_zensical(tmp_path, "journeys/camping.md")
+    assert "Read online guides" in first and 'class="journey-map__table"' in first
+    # The table of contents (which Python-Markdown's toc also runs postprocessors on) holds no map.
+    assert render_as_zensical(tmp_path, "personas/urban-camper.md").count('class="journeys journeys-persona"') == 1
+    assert WIKIS.readings == before + 1  # two pages, one reading
+    journey = tmp_path / "docs" / "journeys" / "camping.md"
+    journey.write_text(journey.read_text(encoding="utf-8").replace("Read online guides", "Watch camping videos"),
+                       encoding="utf-8")
+    os.utime(journey, ns=(journey.stat().st_atime_ns, journey.stat().st_mtime_ns + 10**9))
+    second = render_as_zensical(tmp_path, "journeys/camping.md")
+    assert "Watch camping videos" in second and "Read online guides" not in second
+    assert WIKIS.readings == before + 2
+    WIKIS.clear()

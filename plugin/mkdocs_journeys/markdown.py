@@ -85,15 +85,12 @@ class JourneysPostprocessor(Postprocessor):
         root_dir = config.get("root_dir") or ""
         docs_dir = os.path.normpath(os.path.join(root_dir, config.get("docs_dir") or "docs"))
         theme = config.get("theme") or {}
-        options = {key: value for key, value in self.options.items() if value is not None}
+        options = dict(self.options)
         options.setdefault("theme_language", theme.get("language"))
         theme_dirs = list(config.get("theme_dirs") or [])
-        use_directory_urls = config.get("use_directory_urls", True) is not False
-        site_url = config.get("site_url") or ""
-        key = (docs_dir, repr(sorted(options.items())), tuple(theme_dirs), use_directory_urls, site_url)
+        key = (docs_dir, repr(sorted(options.items())), tuple(theme_dirs))
         path = page.path.replace(os.sep, "/")
-        wiki = WIKIS.get(key, lambda: project_for(docs_dir, root_dir, theme_dirs, options,
-                                                   use_directory_urls, site_url), path)
+        wiki = WIKIS.get(key, lambda: project_for(docs_dir, root_dir, theme_dirs, options), path)
         if self.strict:
             problems = wiki.site.problems_of(path)
             if problems:
@@ -115,18 +112,20 @@ class _PageIsNext(Treeprocessor):
 class JourneysExtension(Extension):
     def __init__(self, **kwargs: Any):
         self.config = {
-            "today": [None, "The build date for overdue and stale marks (ISO date); default SOURCE_DATE_EPOCH, else today"],
-            "language": [None, "Language of the map labels; default theme.language, else English"],
-            "lanes": [None, "Which lanes a map shows, in this order"],
-            "labels": [None, "Label overrides, e.g. {lane.actions: Customer does}"],
-            "stale_after_days": [None, "A journey reviewed longer ago than this is marked as due for review"],
-            "opportunities": [None, "Folder of the opportunity index (default: opportunities)"],
+            "today": ["", "The build date for overdue and stale marks (ISO date); default SOURCE_DATE_EPOCH, else today"],
+            "language": ["", "Language of the map labels; default theme.language, else English"],
+            "lanes": [[], "Which lanes a map shows, in this order"],
+            "labels": [{}, "Label overrides, e.g. {lane.actions: Customer does}"],
+            "stale_after_days": ["", "A journey reviewed longer ago than this is marked as due for review"],
+            "opportunities": ["", "Folder of the opportunity index (default: opportunities)"],
             "strict": [False, "Fail the page (and so the build) on any problem, as `mkdocs build --strict` does"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        options = {key: self.getConfig(key) for key in OPTIONS}
+        # Only the options set here (a default of None would make Python-Markdown read the
+        # option as a boolean): the others come from the journeys plugin's, if any.
+        options = {key: self.getConfig(key) for key in OPTIONS if self.getConfig(key) not in ("", [], {})}
         postprocessor = JourneysPostprocessor(md, options, bool(self.getConfig("strict")))
         # After raw HTML (30) is put back, so the marker comments are in the text.
         md.postprocessors.register(postprocessor, "journeys", 5)

@@ -82,8 +82,7 @@ def _stamps(docs_dir: str, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     return stamps
 
 
-def project_for(docs_dir: str, root_dir: str | None, theme_dirs: list[str], options: dict[str, Any],
-                use_directory_urls: bool = True, site_url: str = "") -> Project:
+def project_for(docs_dir: str, root_dir: str | None, theme_dirs: list[str], options: dict[str, Any]) -> Project:
     """The project as the core needs it. The journeys plugin's options of a mkdocs.yml beside
     the docs folder apply (Zensical drops plugins it does not know), the extension's own
     options over them."""
@@ -96,8 +95,6 @@ def project_for(docs_dir: str, root_dir: str | None, theme_dirs: list[str], opti
     project.options = {**project.options, **options}
     project.theme_dirs = list(theme_dirs)
     project.missing_theme = None
-    project.use_directory_urls = use_directory_urls
-    project.site_url = site_url or ""
     return project
 
 
