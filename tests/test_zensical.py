@@ -235,3 +235,12 @@ def test_under_serve_an_edited_page_is_shown_with_the_folder_read_again(tmp_path
     assert "Watch camping videos" in second and "Read online guides" not in second
     assert WIKIS.readings == before + 2
     WIKIS.clear()
+
+
+def test_the_extension_imports_no_mkdocs():
+    """Zensical sites need not run MkDocs: loading the extension loads none of it."""
+    check = ("import sys, mkdocs_journeys.markdown\n"
+             "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.')))\n")
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
