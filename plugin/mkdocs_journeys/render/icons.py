@@ -1,14 +1,19 @@
-"""Icons from the theme's bundled sets (Material, FontAwesome, Octicons, Simple Icons, custom).
+"""Icons from Material's bundled sets (Material, FontAwesome, Octicons, Simple Icons) and
+the theme's own `.icons` folders (a custom_dir's icons, which may override Material's).
 
-Looked up as files `<dir>/.icons/<name>.svg` in the theme's folders, the same place
-Material's `:material-compass-outline:` shortcodes come from. Plain files: no MkDocs needed.
+Looked up as files `<dir>/.icons/<name>.svg`, the same place Material's
+`:material-compass-outline:` shortcodes come from. Material's folder is found through the
+installed mkdocs-material package whatever the site's theme, so the `mkdocs` and
+`readthedocs` themes, which bundle no icons, draw the same maps. Plain files: no MkDocs needed.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # Known touchpoint channels and the Material icon drawn for each.
 CHANNEL_ICONS = {
@@ -32,11 +37,39 @@ _SVG_OPEN_RE = re.compile(r"<svg\b")
 _SVG_PARTS_RE = re.compile(r"<svg\b[^>]*?\bviewBox=\"([^\"]+)\"[^>]*>(.*)</svg>\s*$", re.S)
 
 
+@cache
+def material_icons_dir() -> str | None:
+    """The `.icons` folder of the installed mkdocs-material package (a dependency of this
+    one), or None if it is missing. Found by the package's location, without importing it."""
+    try:
+        spec = importlib.util.find_spec("material")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        icons = os.path.join(location, "templates", ".icons")
+        if os.path.isdir(icons):
+            return icons
+    return None
+
+
+def icon_roots(theme_dirs: Iterable[str]) -> list[str]:
+    """The `.icons` folders searched, in order: the theme's (custom_dir first, as MkDocs
+    orders theme.dirs), then Material's, unless the theme is Material itself."""
+    roots = [os.path.join(d, ".icons") for d in theme_dirs if os.path.isdir(os.path.join(d, ".icons"))]
+    material = material_icons_dir()
+    if material is not None and not any(os.path.samefile(material, root) for root in roots):
+        roots.append(material)
+    return roots
+
+
 class IconLibrary:
-    """Finds icon SVGs in the `.icons` folders of the given theme folders (first match wins)."""
+    """Finds icon SVGs in the `.icons` folders of the given theme folders, then in
+    Material's (first match wins)."""
 
     def __init__(self, theme_dirs: Iterable[str]):
-        self._roots = [os.path.join(d, ".icons") for d in theme_dirs if os.path.isdir(os.path.join(d, ".icons"))]
+        self._roots = icon_roots(theme_dirs)
         self._cache: dict[str, str | None] = {}
 
     def exists(self, name: str) -> bool:
