@@ -57,6 +57,14 @@ class DocumentCache:
     def clear(self) -> None:
         self._entries = {}
 
+    def entries(self) -> dict[str, tuple[bytes, Document]]:
+        """What the next build may reuse, by path: (hash of the page's text, document)."""
+        return self._entries
+
+    def restore(self, entries: dict[str, tuple[bytes, Document]]) -> None:
+        """Entries kept from an earlier run (the command line stores them between runs)."""
+        self._entries = entries
+
 
 def read_pages(
     pages: Iterable[tuple[str, str | bytes]],

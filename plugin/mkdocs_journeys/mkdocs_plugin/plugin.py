@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
-from ..core.clock import build_date
+from ..core.clock import BuildDateError, build_date
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
@@ -124,14 +124,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # last build's site so no event of this one uses it.
             self.site = self.renderer = self.linker = None
             return None
-        try:
+        try:  # the options are validated by config.py; SOURCE_DATE_EPOCH is read here
             self.today = build_date(self.config.today)
-        except ValueError:
-            raise PluginError(f"journeys: `today` must be an ISO date such as 2026-12-15, not {self.config.today!r}") from None
-        folder = self.config.opportunities.strip().strip("/")
-        if not folder or ".." in folder.split("/"):
-            raise PluginError(f"journeys: `opportunities` must be a folder inside the site, not {self.config.opportunities!r}")
-        self.index_folder = folder
+        except BuildDateError as error:
+            raise PluginError(f"journeys: {error}") from None
+        self.index_folder = self.config.opportunities
         language = self.config.language or config.theme.get("language") or "en"
         self.renderer = Renderer(
             Labels(language, self.config.labels),
