@@ -1,6 +1,6 @@
 """`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
 
-Built on the same core as the MkDocs plugin (core.wiki.load_wiki), so `validate` reports
+Built on the same core as the MkDocs plugin (core.wiki.read_pages and cross_reference), so `validate` reports
 exactly the problems, with exactly the messages, that `mkdocs build` logs.
 
 Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,
@@ -24,7 +24,6 @@ from .. import __version__
 from ..core.site import Site, generated_page_path
 from ..core.wiki import cross_reference, read_pages
 from .cache import StoredCache, cache_path, fingerprint
-from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from .output import format_problems, summary
 from .project import Project, ProjectError
 
@@ -50,8 +49,7 @@ def load_site(project: Project, use_cache: bool = True) -> LoadedWiki:
     today, index_folder = project.today(), project.index_folder  # a bad option fails before any reading
     cache = StoredCache(cache_path(project.docs_dir), fingerprint(project.theme_dirs, icons is not None)) \
         if use_cache else None
-    read = read_pages(project.read_pages(pages), icons.exists if icons else None, is_index_page,
-                      cache.documents if cache else None)
+    read = read_pages(project.read_pages(pages), icons.exists if icons else None, cache.documents if cache else None)
     if cache is not None:
         cache.save(pages)
     site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, index_folder)
