@@ -46,10 +46,11 @@ def date_from_epoch(text: str) -> date:
 
 def build_date(option: date | str | None = None, environ: dict[str, str] | None = None) -> date:
     """The `today` option if set, else SOURCE_DATE_EPOCH (reproducible builds), else today (UTC).
-    A bad option raises ValueError; a bad SOURCE_DATE_EPOCH raises BuildDateError."""
+    A bad option raises ValueError; a bad SOURCE_DATE_EPOCH raises BuildDateError, even when
+    the option wins: MkDocs reads the variable too (its pages' dates), and would stop on it
+    with a traceback. Set but empty counts as bad for the same reason."""
+    environ = environ if environ is not None else os.environ
+    from_epoch = date_from_epoch(environ[EPOCH_VARIABLE]) if EPOCH_VARIABLE in environ else None
     if option:
         return iso_date(option)
-    epoch = (environ if environ is not None else os.environ).get(EPOCH_VARIABLE, "").strip()
-    if epoch:
-        return date_from_epoch(epoch)
-    return datetime.now(tz=timezone.utc).date()
+    return from_epoch or datetime.now(tz=timezone.utc).date()
