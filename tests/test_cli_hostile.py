@@ -154,9 +154,26 @@ def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr
     assert tree(tmp_path) == before  # nothing in the docs folder (the next build would publish it)
     assert len(list((home / ".cache" / "mkdocs-journeys").glob("*.json"))) == 1
-    assert cache_root({"XDG_CACHE_HOME": "rel"}) == Path(os.path.expanduser("~")) / ".cache"
+    assert cache_root({"XDG_CACHE_HOME": "rel", "HOME": "/home/ana"}) == Path("/home/ana/.cache")
     assert cache_root({"XDG_CACHE_HOME": "/abs/cache"}) == Path("/abs/cache")
+    assert cache_root({"XDG_CACHE_HOME": "rel", "HOME": "docs"}) is None  # no cache rather than one in the wiki
     assert tree(tmp_path / "docs") == {path: text.encode("utf-8") for path, text in pages.items()}
+
+
+def test_a_relative_home_without_xdg_cache_home_keeps_no_cache_in_the_project(tmp_path, monkeypatch):
+    project(tmp_path)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    before = tree(tmp_path)
+    result = run_cli("validate", cwd=tmp_path, env={"HOME": "docs"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert tree(tmp_path) == before
+
+
+def test_a_config_file_that_is_not_utf8_exits_2(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: Caf\xe9\n")
+    for command in ("validate", "export"):
+        assert_clean_failure(run_cli(command, cwd=tmp_path), "mkdocs.yml", "0xe9", "UTF-8")
 
 
 class _Planted:

@@ -47,8 +47,8 @@ def load_site(project: Project, use_cache: bool = True) -> LoadedWiki:
     pages = [path for path, is_page in files if is_page]
     icons = project.icon_library()
     today, index_folder = project.today(), project.index_folder  # a bad option fails before any reading
-    cache = StoredCache(cache_path(project.docs_dir), fingerprint(project.theme_dirs, icons is not None)) \
-        if use_cache else None
+    stored_at = cache_path(project.docs_dir) if use_cache else None
+    cache = StoredCache(stored_at, fingerprint(project.theme_dirs, icons is not None)) if stored_at else None
     read = read_pages(project.read_pages(pages), icons.exists if icons else None, cache.documents if cache else None)
     if cache is not None:
         cache.save(pages)

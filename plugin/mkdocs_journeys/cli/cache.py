@@ -28,19 +28,27 @@ _FORMAT = 2  # 1 was a pickle
 CACHE_SUFFIX = ".json"
 
 
-def cache_root(environ: dict[str, str] | None = None) -> Path:
-    """$XDG_CACHE_HOME, else ~/.cache. The XDG rule: a relative XDG_CACHE_HOME is invalid and
-    ignored (relative to the current folder, it would put the cache into the wiki)."""
-    configured = (environ if environ is not None else os.environ).get("XDG_CACHE_HOME", "")
+def cache_root(environ: dict[str, str] | None = None) -> Path | None:
+    """$XDG_CACHE_HOME, else ~/.cache; None if neither is an absolute path. The XDG rule: a
+    relative XDG_CACHE_HOME is invalid and ignored (relative to the current folder, it
+    would put the cache into the wiki, and the next build would publish it); so is a
+    relative HOME, for the same reason."""
+    environ = environ if environ is not None else os.environ
+    configured = environ.get("XDG_CACHE_HOME", "")
     if configured and os.path.isabs(configured):
         return Path(configured)
-    return Path(os.path.expanduser("~")) / ".cache"
+    home = environ["HOME"] if "HOME" in environ else os.path.expanduser("~")
+    return Path(home) / ".cache" if os.path.isabs(home) else None
 
 
-def cache_path(docs_dir: str, environ: dict[str, str] | None = None) -> Path:
-    """One file per docs folder, in the user's cache folder (never in the wiki)."""
+def cache_path(docs_dir: str, environ: dict[str, str] | None = None) -> Path | None:
+    """One file per docs folder, in the user's cache folder (never in the wiki); None when
+    there is no cache folder to use."""
+    root = cache_root(environ)
+    if root is None:
+        return None
     name = hashlib.blake2b(os.path.abspath(docs_dir).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-    return cache_root(environ) / "mkdocs-journeys" / f"{name}{CACHE_SUFFIX}"
+    return root / "mkdocs-journeys" / f"{name}{CACHE_SUFFIX}"
 
 
 def fingerprint(theme_dirs: list[str], icons_checked: bool) -> str:

@@ -90,6 +90,9 @@ def read_config_file(path: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
             data = yaml.load(file, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     except OSError as error:
         raise ProjectError(f"{path}: cannot read the config file ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise ProjectError(f"{path}: the byte {error.object[error.start]:#04x} (at byte {error.start}) is not "
+                           "UTF-8; expected the config file saved as UTF-8 text") from None
     except yaml.YAMLError as error:
         raise ProjectError(f"{path}: not valid YAML ({error})") from None
     if data is None:
