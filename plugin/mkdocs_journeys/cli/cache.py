@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..core.documents import Document
 from ..core.wiki import DocumentCache
-from .cache_format import decode, encode
+from .cache_format import encode, loads
 
 _FORMAT = 2  # 1 was a pickle
 CACHE_SUFFIX = ".json"
@@ -71,10 +71,10 @@ def fingerprint(theme_dirs: list[str], icons_checked: bool) -> str:
 def _load(path: Path, key: str) -> tuple[list[str], dict[str, tuple[bytes, Document]]]:
     """(pages, entries) of the cache file; ValueError (or OSError) if it is not this key's cache."""
     with open(path, encoding="utf-8") as file:
-        data = json.load(file)
+        data = loads(file.read())
     if not isinstance(data, dict) or data.get("key") != key:
         raise ValueError("another cache")
-    paths, entries = data["paths"], decode(data["entries"])
+    paths, entries = data["paths"], data["entries"]
     if not (isinstance(paths, list) and all(isinstance(p, str) for p in paths) and isinstance(entries, dict)):
         raise ValueError("not a cache")
     for page, entry in entries.items():

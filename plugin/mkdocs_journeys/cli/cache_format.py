@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -36,61 +37,81 @@ def _allowed_types() -> dict[str, type]:
 _TYPES = _allowed_types()
 
 
+_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TYPES.values()
+           if dataclasses.is_dataclass(cls)}
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def encode(value: Any) -> Any:
-    """`value` as JSON data; TypeError for a type the cache does not store."""
-    if isinstance(value, Enum):  # before str: Severity is a str too
-        return {"$enum": type(value).__qualname__, "value": encode(value.value)}
-    if value is None or type(value) in (str, bool, int, float):
+    """`value` as JSON data; TypeError for a type the cache does not store. (The most
+    frequent types are tested first: this runs for every value of every document.)"""
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    if isinstance(value, list):
+    if kind is list:
         return [encode(item) for item in value]
-    if isinstance(value, datetime):
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {"$class": kind.__qualname__, "fields": {name: encode(getattr(value, name)) for name in names}}
+    if isinstance(value, Enum):  # Severity is a str subclass: not plain text
+        return {"$enum": kind.__qualname__, "value": encode(value.value)}
+    if kind is datetime:
         return {"$datetime": value.isoformat()}
-    if isinstance(value, date):
+    if kind is date:
         return {"$date": value.isoformat()}
-    if isinstance(value, tuple):
+    if kind is tuple:
         return {"$tuple": [encode(item) for item in value]}
-    if isinstance(value, bytes):
+    if kind is bytes:
         return {"$bytes": value.hex()}
-    if isinstance(value, dict):
+    if kind is dict:
         return {"$dict": [[encode(key), encode(item)] for key, item in value.items()]}
-    if dataclasses.is_dataclass(value) and _TYPES.get(type(value).__qualname__) is type(value):
-        return {"$class": type(value).__qualname__,
-                "fields": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
-    raise TypeError(f"the cache does not store {type(value).__name__}")
+    raise TypeError(f"the cache does not store {kind.__name__}")
+
+
+def loads(text: str) -> Any:
+    """Parse JSON written from encode()'s data, each tagged object decoded as the parser
+    meets it (inside out); ValueError for anything encode() does not write."""
+    return json.loads(text, object_hook=_decode_object)
 
 
 def decode(data: Any) -> Any:
-    """What encode() wrote; ValueError for anything else."""
-    if data is None or isinstance(data, (str, bool, int, float)):
-        return data
-    if isinstance(data, list):
-        return [decode(item) for item in data]
-    if not isinstance(data, dict) or len(data) not in (1, 2):
-        raise ValueError("not a value of the cache")
-    tag = next(iter(data))
-    if tag == "$date":
-        return date.fromisoformat(data[tag])
-    if tag == "$datetime":
-        return datetime.fromisoformat(data[tag])
-    if tag == "$tuple":
-        return tuple(decode(item) for item in _list(data[tag]))
-    if tag == "$bytes":
-        return bytes.fromhex(data[tag])
-    if tag == "$dict":
-        return {_hashable(decode(key)): decode(item) for key, item in _list(data[tag])}
-    if tag == "$enum":
-        return _type(data[tag], Enum)(decode(data["value"]))
-    if tag == "$class":
-        cls = _type(data[tag], None)
+    """What encode() returned, back (for data already parsed)."""
+    return loads(json.dumps(data))
+
+
+def _decode_object(data: dict) -> Any:
+    if len(data) == 1:
+        tag, value = next(iter(data.items()))
+        if tag == "$date":
+            return date.fromisoformat(value)
+        if tag == "$datetime":
+            return datetime.fromisoformat(value)
+        if tag == "$tuple":
+            return tuple(_list(value))
+        if tag == "$bytes":
+            return bytes.fromhex(value)
+        if tag == "$dict":
+            return {_hashable(key): item for key, item in map(_pair, _list(value))}
+    elif len(data) == 2 and "$enum" in data:
+        return _type(data["$enum"], Enum)(data["value"])
+    elif len(data) == 2 and "$class" in data:
+        cls = _type(data["$class"], None)
         values = data["fields"]
-        if not isinstance(values, dict) or set(values) != {f.name for f in dataclasses.fields(cls)}:
+        if not isinstance(values, dict) or tuple(values) != _FIELDS[cls]:
             raise ValueError(f"the fields of {cls.__name__} have changed")
         instance = cls.__new__(cls)
         for name, value in values.items():
-            object.__setattr__(instance, name, decode(value))  # frozen dataclasses too
+            object.__setattr__(instance, name, value)  # frozen dataclasses too
         return instance
-    raise ValueError(f"unknown tag {tag!r}")
+    if any(key.startswith("$") for key in data):
+        raise ValueError("not a value of the cache")
+    return data  # the field mapping of a class, decoded by its parent
+
+
+def _pair(item: Any) -> tuple[Any, Any]:
+    if not isinstance(item, list) or len(item) != 2:
+        raise ValueError("expected a [key, value] pair")
+    return item[0], item[1]
 
 
 def _list(value: Any) -> list:
