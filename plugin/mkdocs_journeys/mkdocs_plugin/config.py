@@ -2,7 +2,8 @@
 
 Each option is defined once, here; `mkdocs build` and the command line (`validate`,
 `export`) both validate them with this class (load_options), so both refuse the same
-values with the same message. A new option is one more line below.
+values with the same message. A new option is one more line below, with a type from
+option_types.py (messages that name the value found) or one of MkDocs' own.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config import base
+from mkdocs.config import config_options as c  # noqa: F401 - MkDocs' own types serve too (c.Choice, ...)
 
 from ..render.labels import Labels, label_names, normalize_language
 from ..render.map_view import DEFAULT_SEARCH_LANES, LANES, SEARCH_LANES
