@@ -203,7 +203,7 @@ def test_a_cache_anyone_could_have_written_runs_nothing_and_counts_as_empty(tmp_
         "garbage": (path, b"\x00\xff not json"),
         "truncated": (path, good[: len(good) // 2].encode()),
         "foreign-class": (path, json.dumps({"key": key, "paths": ["journeys/camping.md"], "entries": {"$dict": [
-            ["journeys/camping.md", {"$tuple": [{"$bytes": "00"}, {"$class": "Popen", "fields": {}}]}]]}}).encode()),
+            ["journeys/camping.md", {"$tuple": [{"$bytes": "00"}, {"$class": "subprocess.Popen", "fields": {}}]}]]}}).encode()),
         "wrong-shape": (path, json.dumps({"key": key, "paths": 5, "entries": []}).encode()),
         "deep": (path, ("[" * 100_000 + "]" * 100_000).encode()),
     }
@@ -231,6 +231,6 @@ def test_the_cache_format_refuses_what_it_does_not_store():
     with pytest.raises(TypeError):
         encode(object())
     with pytest.raises(ValueError):
-        decode({"$class": "Path", "fields": {}})
+        decode({"$class": "pathlib.Path", "fields": {}})
     with pytest.raises(ValueError):
-        decode({"$enum": "Document", "value": "x"})
+        decode({"$enum": "documents.Document", "value": "x"})

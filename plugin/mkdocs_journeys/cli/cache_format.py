@@ -5,7 +5,10 @@ user's alone.) Dataclasses of the core's modules are written with their class na
 fields and read back only if the name is one of those modules' dataclasses; dates,
 tuples, enums and mappings whose keys are not texts (YAML allows `1:` and `null:`) are
 tagged so they read back as they were. Anything unexpected raises ValueError: the
-caller then treats the cache as empty.
+caller then treats the cache as empty. (A file forged with the right key and fields of
+the wrong type can still make a run report wrongly or stop; it cannot run code.)
+A document holding a type of another module is not stored (encode raises TypeError, the
+run goes on uncached): a new data class belongs in one of _MODULES.
 """
 
 from __future__ import annotations
@@ -30,13 +33,14 @@ def _allowed_types() -> dict[str, type]:
         for attribute in vars(module).values():
             if isinstance(attribute, type) and attribute.__module__ == module.__name__ and (
                     dataclasses.is_dataclass(attribute) or issubclass(attribute, Enum)):
-                allowed[attribute.__qualname__] = attribute
+                allowed[f"{name}.{attribute.__qualname__}"] = attribute
     return allowed
 
 
 _TYPES = _allowed_types()
 
 
+_TAGS = {cls: tag for tag, cls in _TYPES.items()}  # a class -> "module.Class"
 _FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TYPES.values()
            if dataclasses.is_dataclass(cls)}
 _PLAIN = (str, int, float, bool, type(None))
@@ -52,9 +56,11 @@ def encode(value: Any) -> Any:
         return [encode(item) for item in value]
     names = _FIELDS.get(kind)
     if names is not None:
-        return {"$class": kind.__qualname__, "fields": {name: encode(getattr(value, name)) for name in names}}
+        return {"$class": _TAGS[kind], "fields": {name: encode(getattr(value, name)) for name in names}}
     if isinstance(value, Enum):  # Severity is a str subclass: not plain text
-        return {"$enum": kind.__qualname__, "value": encode(value.value)}
+        if kind not in _TAGS:
+            raise TypeError(f"the cache does not store {kind.__name__}")
+        return {"$enum": _TAGS[kind], "value": encode(value.value)}
     if kind is datetime:
         return {"$datetime": value.isoformat()}
     if kind is date:
