@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from conftest import Built
 
 
@@ -17,6 +19,18 @@ def run_cli(*args: str | bytes, cwd: Path, env: dict[str, str] | None = None) ->
     return subprocess.run([sys.executable, "-m", "mkdocs_journeys", *args], cwd=cwd, capture_output=True,
                           env={**os.environ, **(env or {})}, timeout=120, text=True, encoding="utf-8",
                           errors="surrogateescape")
+
+
+def write_project(root: Path, pages: dict[str, str], plugin_config: dict | None = None) -> None:
+    """The docs folder and a mkdocs.yml as conftest.build_site writes them, without building
+    (for tests of the command line, which never needs the site)."""
+    for path, text in pages.items():
+        target = root / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    settings = {"site_name": "Test wiki", "docs_dir": "docs", "site_dir": "site", "theme": {"name": "material"},
+                "plugins": ["search", {"journeys": plugin_config or {"today": "2026-11-22"}}]}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
 
 
 def run_mkdocs_build(root: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site
-from hostile_checks import assert_clean_failure, run_cli, tree
+from hostile_checks import assert_clean_failure, run_cli, tree, write_project
 from mkdocs_journeys.cli.cache import cache_path, cache_root
 from mkdocs_journeys.cli.cache_format import decode, encode
 from mkdocs_journeys.core.documents import read_document
@@ -37,7 +36,7 @@ def cache_home(tmp_path_factory, monkeypatch):
 
 def project(root: Path) -> dict[str, str]:
     pages = {"journeys/camping.md": journey_page(), **supporting_pages()}
-    build_site(root, pages, plugin_config={"today": TODAY})
+    write_project(root, pages, {"today": TODAY})
     return pages
 
 
@@ -109,10 +108,9 @@ def test_validate_and_export_refuse_mkdocs_settings_of_the_wrong_type(tmp_path, 
 
 @pytest.fixture
 def latin1_named_journey(tmp_path):
-    """The camping journey under a file name that is not UTF-8 (the build itself cannot take
-    it: MkDocs' own URL quoting fails, so this is the command line's case)."""
-    pages = {"journeys/camping.md": journey_page(), **supporting_pages()}
-    build_site(tmp_path, pages, plugin_config={"today": TODAY})
+    """The camping journey under a file name that is not UTF-8 (`mkdocs build` itself cannot
+    take it: MkDocs' own URL quoting fails, so this is the command line's case)."""
+    project(tmp_path)
     folder = os.fsencode(tmp_path / "docs/journeys")
     os.rename(os.path.join(folder, b"camping.md"), os.path.join(folder, NOT_UTF8 + b".md"))
     return tmp_path

@@ -100,8 +100,8 @@ def test_an_option_that_changes_nothing_is_a_warning_in_both(tmp_path, options, 
     assert not built.aborted  # not strict: the site is built, with the warning
     assert any(f"'{option}'" in w and said in w for w in built.warnings), built.warnings
     assert built.output_path("journeys/camping.md").exists()
-    strict = build_site(tmp_path, pages, plugin_config={"today": TODAY, **options}, strict=True)
-    assert strict.aborted
+    if option == "colour":  # one strict build shows config warnings stop it (MkDocs' rule for all)
+        assert build_site(tmp_path, pages, plugin_config={"today": TODAY, **options}, strict=True).aborted
     result = run_cli("validate", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr  # as `mkdocs build --strict`
     assert f"option `{option}`" in result.stderr and said in result.stderr
