@@ -46,7 +46,7 @@ class MarkerRule:
 
 MARKERS: dict[str, MarkerRule] = {
     MAP_MARKER: MarkerRule("the journey map", frozenset({"journey"}),
-                           "a journey page (one with `journey:` in its front matter)"),
+                           "a journey page (one with 'journey:' in its front matter)"),
     LINKS_MARKER: MarkerRule("the journeys and opportunities of the persona or department",
                              frozenset({"persona", "department"}), "a persona or department page"),
     INDEX_MARKER: MarkerRule("the opportunity index", frozenset({None, "journey"}),
