@@ -78,6 +78,15 @@ def test_new_with_a_name_that_is_not_utf8_exits_2_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_new_into_a_folder_whose_name_is_not_utf8(tmp_path):
+    command = [sys.executable, "-m", "mkdocs_journeys", "new", "persona", "Ana", "--dir", NOT_UTF8]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    assert result.stdout == NOT_UTF8 + b"/ana.md\n"  # the folder's own bytes
+    assert os.listdir(os.fsencode(tmp_path / os.fsdecode(NOT_UTF8))) == [b"ana.md"]
+
+
 def test_new_with_a_control_character_in_the_name_exits_2(tmp_path):
     result = run_cli("new", "department", "Sales\x07", "--dir", "docs", cwd=tmp_path)
     assert_clean_failure(result, "control characters")

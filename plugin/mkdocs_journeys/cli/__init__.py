@@ -1,7 +1,8 @@
 """`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
 
-Built on the same core as the MkDocs plugin (core.wiki.read_pages and cross_reference), so `validate` reports
-exactly the problems, with exactly the messages, that `mkdocs build` logs.
+Built on the same core as the MkDocs plugin (core.wiki.read_pages and cross_reference),
+so `validate` reports exactly the problems, with exactly the messages, that `mkdocs build`
+logs, and on the plugin's option definitions (mkdocs_plugin/config.py).
 
 Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,
 as `mkdocs build --strict` fails on either), 2 for a usage error (no docs folder, an
@@ -111,7 +112,7 @@ def new(args: argparse.Namespace) -> int:
         project = Project.load(None, args.config_file, must_exist=False)
         folder = os.path.join(project.docs_dir, DEFAULT_FOLDERS[args.kind])
     path = write_new_file(folder, file_name, text)
-    print(os.path.relpath(path))
+    write_stdout(os.path.relpath(path) + "\n", "surrogateescape")  # --dir may name bytes that are not UTF-8
     return 0
 
 
