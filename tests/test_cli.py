@@ -168,10 +168,10 @@ def test_validate_reuses_unchanged_pages_and_rereads_changed_ones(tmp_path, cach
     pages = {**supporting_pages(), "journeys/camping.md": page({"title": "Trip", "journey": data})}
     build_site(tmp_path, pages, config={"theme": {"name": "material", "custom_dir": "overrides"}},
                files={"overrides/.icons/camping/lamp.svg": tent})
-    cached = set(cache_home.rglob("*.pickle"))
+    cached = set(cache_home.rglob("*.json"))
     first = run("validate", cwd=tmp_path)
     assert first.returncode == 1 and "camping/tent" in first.stdout
-    assert len(set(cache_home.rglob("*.pickle")) - cached) == 1  # this wiki's cache
+    assert len(set(cache_home.rglob("*.json")) - cached) == 1  # this wiki's cache
     assert run("validate", cwd=tmp_path).stdout == first.stdout  # from the cache, the same
     (tmp_path / "overrides/.icons/camping/tent.svg").write_text(tent, encoding="utf-8")  # the theme changed
     assert (run("validate", cwd=tmp_path).returncode, run("validate", cwd=tmp_path).stdout) == (0, "")

@@ -23,7 +23,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .mkdocs_plugin.placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_in_content
+from .core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_in_content
 from .render.format_reference import place_format_references
 from .zensical.wiki import WIKIS, FolderWiki, project_for
 

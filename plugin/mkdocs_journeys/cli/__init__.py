@@ -1,16 +1,20 @@
 """`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
 
-Built on the same core as the MkDocs plugin (core.wiki.load_wiki), so `validate` reports
-exactly the problems, with exactly the messages, that `mkdocs build` logs.
+Built on the same core as the MkDocs plugin (core.wiki.read_pages and cross_reference),
+so `validate` reports exactly the problems, with exactly the messages, that `mkdocs build`
+logs, and on the plugin's option definitions (mkdocs_plugin/config.py).
 
 Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,
 as `mkdocs build --strict` fails on either), 2 for a usage error (no docs folder, an
-existing file `new` would overwrite, a broken mkdocs.yml).
+existing file `new` would overwrite, a broken mkdocs.yml, a plugin option or an
+environment variable the build would refuse).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -22,11 +26,14 @@ from ..core.site import Site, generated_page_path
 from ..core.wiki import cross_reference, read_pages
 from .cache import StoredCache, cache_path, fingerprint
 from .importers import add_import_command
-from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from .output import format_problems, summary
 from .project import Project, ProjectError
 
 USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """The command cannot do what was asked; the message says why (exit status 2)."""
 
 
 class LoadedWiki(NamedTuple):
@@ -42,10 +49,9 @@ def load_site(project: Project, use_cache: bool = True) -> LoadedWiki:
     pages = [path for path, is_page in files if is_page]
     icons = project.icon_library()
     today, index_folder = project.today(), project.index_folder  # a bad option fails before any reading
-    cache = StoredCache(cache_path(project.docs_dir), fingerprint(project.theme_dirs, icons is not None)) \
-        if use_cache else None
-    read = read_pages(project.read_pages(pages), icons.exists if icons else None, is_index_page,
-                      cache.documents if cache else None)
+    stored_at = cache_path(project.docs_dir) if use_cache else None
+    cache = StoredCache(stored_at, fingerprint(project.theme_dirs, icons is not None)) if stored_at else None
+    read = read_pages(project.read_pages(pages), icons.exists if icons else None, cache.documents if cache else None)
     if cache is not None:
         cache.save(pages)
     site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, index_folder)
@@ -65,21 +71,34 @@ def validate(args: argparse.Namespace) -> int:
               "for their form only", file=sys.stderr)
     wiki = load_site(project, use_cache=not args.no_cache)
     problems = wiki.site.problems()
-    sys.stdout.write(format_problems(problems, args.format, project.docs_dir))
+    for warning in project.option_warnings:  # warnings `mkdocs build --strict` stops on
+        print(f"warning: {warning}", file=sys.stderr)
+    # JSON stays valid UTF-8 (a file name that is not shows as a \udcXX escape); text and
+    # annotations give such a name's own bytes, so an editor opens the file.
+    write_stdout(format_problems(problems, args.format, project.docs_dir),
+                 "backslashreplace" if args.format == "json" else "surrogateescape")
     print(summary(problems, wiki.page_count, project.docs_dir), file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if problems or project.option_warnings else 0
 
 
 def export(args: argparse.Namespace) -> int:
     from ..core.exports import opportunity_records, to_csv, to_json
 
     project = Project.load(args.docs_dir, args.config_file)
+    for warning in project.option_warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     wiki = load_site(project, use_cache=not args.no_cache)
     records = opportunity_records(wiki.site, project.url_for(wiki.published))
     text = to_json(records) if args.format == "json" else to_csv(records)
-    sys.stdout.buffer.write(text.encode("utf-8"))  # UTF-8 whatever the terminal's encoding
-    sys.stdout.flush()
+    write_stdout(text, "backslashreplace")
     return 0
+
+
+def write_stdout(text: str, errors: str) -> None:
+    """UTF-8 whatever the terminal's encoding; `errors` for file names that are not UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", errors))
+    sys.stdout.flush()
 
 
 def new(args: argparse.Namespace) -> int:
@@ -88,23 +107,48 @@ def new(args: argparse.Namespace) -> int:
     try:
         file_name, text = new_page(args.kind, args.name)
     except ValueError as error:
-        print(f"mkdocs-journeys new: {error}", file=sys.stderr)
-        return USAGE_ERROR
+        raise UsageError(str(error)) from None
     folder = args.dir
     if folder is None:
         project = Project.load(None, args.config_file, must_exist=False)
         folder = os.path.join(project.docs_dir, DEFAULT_FOLDERS[args.kind])
-    path = os.path.join(folder, file_name)
-    os.makedirs(folder, exist_ok=True)
-    try:
-        with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite
-            file.write(text)
-    except FileExistsError:
-        print(f"mkdocs-journeys new: {path} already exists; not overwriting it "
-              "(choose another name, or --dir for another folder)", file=sys.stderr)
-        return USAGE_ERROR
-    print(os.path.relpath(path))
+    path = write_new_file(folder, file_name, text)
+    write_stdout(os.path.relpath(path) + "\n", "surrogateescape")  # --dir may name bytes that are not UTF-8
     return 0
+
+
+def write_new_file(folder: str, file_name: str, text: str) -> str:
+    """Write folder/file_name, making the folder; never overwrite. On any failure, UsageError,
+    and whatever this made (the file, the folders) is removed again."""
+    made: list[str] = []  # the folders this call created, outermost first
+    missing, parent = [], os.path.abspath(folder)
+    while not os.path.lexists(parent) and os.path.dirname(parent) != parent:
+        missing.append(parent)
+        parent = os.path.dirname(parent)
+    path = os.path.join(folder, file_name)
+    try:
+        for each in reversed(missing):
+            os.mkdir(each)
+            made.append(each)
+        if not os.path.isdir(folder):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite
+            try:
+                file.write(text)
+            except BaseException:
+                file.close()
+                os.remove(path)
+                raise
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; not overwriting it "
+                         "(choose another name, or --dir for another folder)") from None
+    except OSError as error:
+        for each in reversed(made):
+            with contextlib.suppress(OSError):
+                os.rmdir(each)
+        raise UsageError(f"cannot write {path}: {error.strerror or error} "
+                         "(--dir must name a folder that exists or can be made)") from None
+    return path
 
 
 def schema(args: argparse.Namespace) -> int:
@@ -168,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except ProjectError as error:
+    except (ProjectError, UsageError) as error:
         print(f"mkdocs-journeys {args.command}: {error}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:  # e.g. `mkdocs-journeys export | head`

@@ -1,9 +1,11 @@
-"""A MkDocs project as the command line sees it, without MkDocs: the settings of mkdocs.yml
-that the journeys plugin uses, the pages of the docs folder, and the URLs MkDocs gives them.
+"""A MkDocs project as the command line sees it, without building it: the settings of
+mkdocs.yml that the journeys plugin uses, the pages of the docs folder, and the URLs MkDocs
+gives them.
 
 mkdocs.yml is read leniently (unknown tags such as `!!python/name:` become null, `!ENV`
 is resolved like MkDocs does), so a pre-commit hook needs neither the site's other
-plugins nor its Markdown extensions installed.
+plugins nor its Markdown extensions installed. The journeys plugin's own options are
+validated by the plugin's option definitions (mkdocs_plugin/config.py), as the build does.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from urllib.parse import quote, urljoin
 import pathspec
 import yaml
 
-from ..core.clock import build_date
+from ..core.clock import BuildDateError, build_date
+from ..core.problems import describe_value
+from ..mkdocs_plugin.config import JourneysConfig, OptionsError, load_options
 from ..render.icons import IconLibrary
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -86,6 +90,9 @@ def read_config_file(path: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
             data = yaml.load(file, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     except OSError as error:
         raise ProjectError(f"{path}: cannot read the config file ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise ProjectError(f"{path}: the byte {error.object[error.start]:#04x} (at byte {error.start}) is not "
+                           "UTF-8; expected the config file saved as UTF-8 text") from None
     except yaml.YAMLError as error:
         raise ProjectError(f"{path}: not valid YAML ({error})") from None
     if data is None:
@@ -101,14 +108,17 @@ def read_config_file(path: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     return data
 
 
-def journeys_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The options written under `plugins: - journeys:` (a list or a mapping of plugins)."""
+def journeys_options(config: dict[str, Any]) -> Any:
+    """The options written under `plugins: - journeys:` (a list or a mapping of plugins), as
+    written: {} when there are none, whatever else was written for load_options to judge."""
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):
         options = plugins.get("journeys")
-    else:
+    elif isinstance(plugins, list):
         options = next((item["journeys"] for item in plugins if isinstance(item, dict) and "journeys" in item), None)
-    return options if isinstance(options, dict) else {}
+    else:
+        options = None
+    return {} if options is None else options
 
 
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
@@ -128,7 +138,9 @@ def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     directory, name = posixpath.split(url)
     if use_directory_urls and name == "index.html":
         url = (directory or ".") + "/"
-    return quote(url)
+    # A file name that is not UTF-8 (os.listdir hands it over with surrogates) is quoted
+    # byte for byte, as a web server serves it.
+    return quote(url.encode("utf-8", "surrogateescape"))
 
 
 def theme_dirs(theme: Any, config_dir: str) -> tuple[list[str], str | None]:
@@ -161,6 +173,20 @@ def theme_dirs(theme: Any, config_dir: str) -> tuple[list[str], str | None]:
     return dirs, None
 
 
+# MkDocs' own settings the command line uses, and the type MkDocs requires of each.
+_SETTING_TYPES = {"docs_dir": (str, "a folder name such as docs"), "site_url": (str, "a URL such as https://example.org/"),
+                  "use_directory_urls": (bool, "true or false")}
+
+
+def _check_types(config: dict[str, Any], config_file: str | None) -> None:
+    """The settings MkDocs would refuse for their type, refused here too (a list as docs_dir
+    would otherwise name a folder `['a']`)."""
+    for key, (kind, expected) in _SETTING_TYPES.items():
+        value = config.get(key)
+        if value is not None and not isinstance(value, kind):
+            raise ProjectError(f"{config_file}: `{key}`: found {describe_value(value)}; expected {expected}")
+
+
 @dataclass
 class Project:
     """What the journeys plugin would be given by MkDocs for this project."""
@@ -169,7 +195,8 @@ class Project:
     config_file: str | None = None
     use_directory_urls: bool = True
     site_url: str = ""
-    options: dict[str, Any] = field(default_factory=dict)  # the journeys plugin's options
+    options: JourneysConfig = field(default_factory=lambda: load_options({})[0])  # validated as the build does
+    option_warnings: list[str] = field(default_factory=list)  # what the build would warn about them
     theme_dirs: list[str] = field(default_factory=list)
     missing_theme: str | None = None  # a theme that is not installed: its icons are not checked
     exclude: pathspec.PathSpec | None = None
@@ -182,13 +209,19 @@ class Project:
             config_file = next((name for name in CONFIG_NAMES if os.path.isfile(name)), None)
         config = read_config_file(config_file) if config_file else {}
         config_dir = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+        _check_types(config, config_file)
         if docs_dir is None:
-            docs_dir = os.path.join(config_dir, str(config.get("docs_dir") or "docs"))
+            docs_dir = os.path.join(config_dir, config.get("docs_dir") or "docs")
         if must_exist and not os.path.isdir(docs_dir):
             raise ProjectError(f"{docs_dir}: no such docs folder")
         # MkDocs' own default theme is `mkdocs`; without any mkdocs.yml, assume Material.
         dirs, missing = theme_dirs(config.get("theme", "mkdocs" if config_file else "material"), config_dir)
-        options = journeys_options(config)
+        try:
+            options, option_warnings = load_options(journeys_options(config), config_file)
+        except OptionsError as error:
+            where = config_file or "the plugin's defaults"
+            raise ProjectError("\n".join(f"{where}: plugin journeys: {line}" for line in str(error).splitlines())) \
+                from None
         exclude_lines = list(DEFAULT_EXCLUDE)
         for key in ("exclude_docs", "draft_docs"):  # neither is published by `mkdocs build`
             if isinstance(config.get(key), str):
@@ -199,6 +232,7 @@ class Project:
             use_directory_urls=config.get("use_directory_urls", True) is not False,
             site_url=str(config.get("site_url") or ""),
             options=options,
+            option_warnings=[f"{config_file}: plugin journeys: {warning}" for warning in option_warnings],
             theme_dirs=dirs,
             missing_theme=missing,
             exclude=pathspec.GitIgnoreSpec.from_lines(exclude_lines),
@@ -208,27 +242,21 @@ class Project:
 
     def today(self) -> date:
         try:
-            return build_date(self.options.get("today"))
-        except ValueError:
-            raise ProjectError(f"journeys: `today` must be an ISO date such as 2026-12-15, "
-                               f"not {self.options.get('today')!r}") from None
+            return build_date(self.options.today)
+        except BuildDateError as error:
+            raise ProjectError(str(error)) from None
 
     @property
     def stale_after_days(self) -> int:
-        value = self.options.get("stale_after_days", 365)
-        return value if isinstance(value, int) and not isinstance(value, bool) else 365
+        return self.options.stale_after_days
 
     @property
     def index_folder(self) -> str:
-        folder = str(self.options.get("opportunities") or "opportunities").strip().strip("/")
-        if not folder or ".." in folder.split("/"):
-            raise ProjectError(f"journeys: `opportunities` must be a folder inside the site, "
-                               f"not {self.options.get('opportunities')!r}")
-        return folder
+        return self.options.opportunities
 
     @property
     def generate_pages(self) -> bool:
-        return self.options.get("generate_pages", True) is not False
+        return self.options.generate_pages
 
     def icon_library(self) -> IconLibrary | None:
         """Icons of the theme's bundled sets; None when the theme is not installed."""

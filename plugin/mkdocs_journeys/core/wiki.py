@@ -8,12 +8,14 @@ and report the same problems. Two steps, so a caller can time or interleave them
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from .documents import Document, read_document
 from .journey_reader import IconCheck
+from .markers import SiteMarkers
+from .problems import Problem
 from .site import Site
 
 
@@ -24,6 +26,7 @@ class PagesRead:
     documents: list[Document] = field(default_factory=list)  # our pages, and any page with problems
     titles: dict[str, str] = field(default_factory=dict)  # every page's title by its path
     index_path: str | None = None  # the first page that holds the opportunity-index marker
+    marker_problems: list[Problem] = field(default_factory=list)  # markers that show nothing
 
 
 class DocumentCache:
@@ -57,29 +60,34 @@ class DocumentCache:
     def clear(self) -> None:
         self._entries = {}
 
+    def entries(self) -> dict[str, tuple[bytes, Document]]:
+        """What the next build may reuse, by path: (hash of the page's text, document)."""
+        return self._entries
+
+    def restore(self, entries: dict[str, tuple[bytes, Document]]) -> None:
+        """Entries kept from an earlier run (the command line stores them between runs)."""
+        self._entries = entries
+
 
 def read_pages(
     pages: Iterable[tuple[str, str | bytes]],
     icon_exists: IconCheck | None = None,
-    is_index_page: Callable[[str], bool] | None = None,
     cache: DocumentCache | None = None,
 ) -> PagesRead:
     """Read each (path relative to the docs folder, text) page once, in the order given
-    (bytes for a page that is not UTF-8: read_document reports it).
-
-    `is_index_page` answers whether a page's text makes it the opportunity index (the
-    marker is placed by the adapter, which knows where it stands in the page)."""
+    (bytes for a page that is not UTF-8: read_document reports it), with its markers: the
+    first page holding the opportunity-index marker is the index."""
     read = PagesRead()
+    markers = SiteMarkers()
     seen: dict[str, tuple[bytes, Document]] = {}
     for path, text in pages:
-        if read.index_path is None and is_index_page is not None and isinstance(text, str) and is_index_page(text):
-            read.index_path = path
         document = cache.read(path, text, icon_exists, seen) if cache else read_document(path, text, icon_exists)
         read.titles[path] = document.title
-        if document.kind or document.problems:
+        if markers.add_page(path, text, document.kind) or document.kind or document.problems:
             read.documents.append(document)
     if cache is not None:
         cache.keep_only(seen)
+    read.index_path, read.marker_problems = markers.index_path, markers.problems
     return read
 
 
@@ -103,6 +111,8 @@ def cross_reference(
         stale_after_days=stale_after_days,
         index_path=read.index_path or f"{index_folder}/index.md",
     )
+    for problem in read.marker_problems:
+        site.site_problems[problem.path].append(problem)
     if not checked_again:
         # What each page refers to is checked once, just now; kept only for a rebuild that
         # reuses the documents (about a fifth of a journey's memory).
@@ -118,8 +128,7 @@ def load_wiki(
     stale_after_days: int = 365,
     index_folder: str = "opportunities",
     icon_exists: IconCheck | None = None,
-    is_index_page: Callable[[str], bool] | None = None,
 ) -> Site:
     """Both steps at once."""
-    read = read_pages(pages, icon_exists, is_index_page)
+    read = read_pages(pages, icon_exists)
     return cross_reference(read, other_files, today, stale_after_days, index_folder)

@@ -1,41 +1,69 @@
-"""The `journeys` plugin's options, as written under `plugins: - journeys:` in mkdocs.yml."""
+"""The `journeys` plugin's options, as written under `plugins: - journeys:` in mkdocs.yml.
+
+Each option is defined once, here; `mkdocs build` and the command line (`validate`,
+`export`) both validate them with this class (load_options), so both refuse the same
+values with the same message. A new option is one more line below, with a type from
+option_types.py (messages that name the value found) or one of MkDocs' own.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
+from mkdocs.config import config_options as c  # noqa: F401 - MkDocs' own types serve too (c.Choice, ...)
 
+from ..render.labels import Labels, label_names, normalize_language
 from ..render.map_view import DEFAULT_SEARCH_LANES, LANES, SEARCH_LANES
+from . import option_types as o
 
 
 class JourneysConfig(base.Config):
-    enabled = c.Type(bool, default=True)
+    enabled = o.Flag(default=True)
     """Turn the plugin off (e.g. `enabled: !ENV [JOURNEYS, true]`); pages then build as plain Markdown."""
 
-    lanes = c.ListOfItems(c.Choice(LANES), default=list(LANES))
+    lanes = o.Names(LANES, default=LANES, what="lane names")
     """Which lanes a map shows, in this order. Lanes without data in a journey are left out."""
 
-    search_lanes = c.ListOfItems(c.Choice(SEARCH_LANES), default=list(DEFAULT_SEARCH_LANES))
+    search_lanes = o.Names(SEARCH_LANES, default=DEFAULT_SEARCH_LANES, what="lane names")
     """Which lanes' texts search indexes, besides the journey's header and its stage and step
     names (actions, thoughts and backstage are left to the page: every reader downloads the index)."""
 
-    language = c.Optional(c.Type(str))
+    language = o.Language(Labels.available, normalize_language)
     """Language of the map labels; defaults to `theme.language`, falling back to English."""
 
-    labels = c.Type(dict, default={})
+    labels = o.LabelOverrides(label_names)
     """Override any label, e.g. `{lane.actions: Customer does}`."""
 
-    stale_after_days = c.Type(int, default=365)
+    stale_after_days = o.WholeNumber(default=365)
     """A journey whose `reviewed` date is older than this (or missing) is marked as due for review."""
 
-    today = c.Optional(c.Type((str, date)))
+    today = o.IsoDate()
     """The build date for overdue and stale marks (ISO date). Default: SOURCE_DATE_EPOCH, else today."""
 
-    opportunities = c.Type(str, default="opportunities")
+    opportunities = o.SiteFolder(default="opportunities")
     """Folder of the opportunity index page and its exports (opportunities.json, opportunities.csv).
     A page of your own holding `<!-- journey:opportunities -->` shows the index instead."""
 
-    generate_pages = c.Type(bool, default=True)
+    generate_pages = o.Flag(default=True)
     """Generate pages for persona and department ids that have none (each still warns)."""
+
+
+class OptionsError(ValueError):
+    """Options the build would refuse; one line per option, each naming it."""
+
+
+def load_options(options: Any, config_file_path: str | None = None) -> tuple[JourneysConfig, list[str]]:
+    """The options validated as MkDocs validates them for the build (BasePlugin.load_config):
+    the config and its warnings (`option `x`: ...`), or OptionsError."""
+    if options is None:
+        options = {}
+    if not isinstance(options, dict):
+        raise OptionsError("the options under `- journeys:` must be a mapping such as `today: 2026-12-15`, "
+                           f"not {options!r}")
+    config = JourneysConfig(config_file_path=config_file_path)
+    config.load_dict(options)
+    errors, warnings = config.validate()
+    if errors:
+        raise OptionsError("\n".join(f"option `{name}`: {error}" for name, error in errors))
+    return config, [f"option `{name}`: {warning}" for name, warning in warnings]

@@ -33,7 +33,8 @@ from mkdocs.structure.pages import Page
 from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
-from ..core.clock import build_date
+from ..core.clock import BuildDateError, build_date
+from ..core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_in_content
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
@@ -44,7 +45,6 @@ from ..render.search_digest import search_digest
 from .config import JourneysConfig
 from .deferred import DeferredFragments
 from .links import MkDocsLinker
-from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
 from .render_cache import RenderCache
 from .timings import PhaseTimer
 from .virtual_files import add_exports, add_generated_pages
@@ -124,14 +124,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # last build's site so no event of this one uses it.
             self.site = self.renderer = self.linker = None
             return None
-        try:
+        try:  # the options are validated by config.py; SOURCE_DATE_EPOCH is read here
             self.today = build_date(self.config.today)
-        except ValueError:
-            raise PluginError(f"journeys: `today` must be an ISO date such as 2026-12-15, not {self.config.today!r}") from None
-        folder = self.config.opportunities.strip().strip("/")
-        if not folder or ".." in folder.split("/"):
-            raise PluginError(f"journeys: `opportunities` must be a folder inside the site, not {self.config.opportunities!r}")
-        self.index_folder = folder
+        except BuildDateError as error:
+            raise PluginError(f"journeys: {error}") from None
+        self.index_folder = self.config.opportunities
         language = self.config.language or config.theme.get("language") or "en"
         self.renderer = Renderer(
             Labels(language, self.config.labels),
@@ -165,7 +162,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Only `mkdocs serve` reuses documents: a single build releases their step texts
             # once the maps are rendered, so the next build in this process must read afresh.
             reuse = self.cache.documents if self.cache.keep_html else None
-            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, reuse)
+            read = read_pages(_page_texts(files), icons.exists if icons else None, reuse)
         with self.timer.phase("cross_reference"):
             self.site = cross_reference(read, [file.src_uri for file in files], self.today,
                                         self.config.stale_after_days, self.index_folder,

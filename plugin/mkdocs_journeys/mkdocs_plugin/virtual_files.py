@@ -4,6 +4,7 @@ department ids that have none, the opportunity index, and its exports."""
 from __future__ import annotations
 
 import json
+from html import escape
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,10 +33,12 @@ def add_generated_pages(
     for path, kind, page_id, title in wanted:
         target = path
         if files.get_file_from_path(path) is None:
+            # MkDocs prints a front-matter title as HTML (nav, <title>, the theme's <h1>): the
+            # title (a label override, an id) is text, so it is escaped, as journey titles are.
             # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
             # the index is wide, so Material's sidebars make room for it.
             hide = "hide: [navigation, toc]\n" if kind == "index" else ""
-            page = File.generated(config, path, content=f"---\ntitle: {json.dumps(title)}\n{hide}---\n",
+            page = File.generated(config, path, content=f"---\ntitle: {json.dumps(escape(title))}\n{hide}---\n",
                                   inclusion=inclusion)
             existing = pages_by_url.get(page.url)
             if existing is None:

@@ -1,6 +1,7 @@
 """The field tables of a format reference page, generated from core/schema.py.
 
-A page holds `<!-- journey:format-reference kind=journey -->` on a line of its own; the
+A page holds `<!-- journey:format-reference kind=journey -->` on a line of its own (the
+marker is defined with the others in core/markers.py); the
 table of that mapping (journey, stage, step, touchpoint, moment, opportunity, log,
 persona, department) takes its place, with the descriptions the JSON Schema carries, so
 the reference and the schema cannot disagree.
@@ -13,10 +14,9 @@ import re
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from ..core.markers import FORMAT_REFERENCE_HTML_RE, FORMAT_REFERENCE_MARKER
 from ..core.schema import REFERENCE_KINDS, reference_rows
 
-MARKER = "journey:format-reference"
-_MARKER_RE = re.compile(r"(?:<p>\s*)?<!--\s*journey:format-reference\s+kind=([\w-]*)\s*-->(?:\s*</p>)?")
 
 _CODE_RE = re.compile(r"`([^`]+)`")
 _LINK_RE = re.compile(r"\[([^\]]+)\]\((#[\w-]+)\)")  # links within the page only
@@ -42,7 +42,7 @@ def inline_markdown(text: str) -> Markup:
 
 def place_format_references(html: str, env: Environment) -> str:
     """Each marker replaced by its table (rendered with journeys/format_reference.html)."""
-    if MARKER not in html:
+    if FORMAT_REFERENCE_MARKER not in html:
         return html
     template = env.get_template("journeys/format_reference.html")
 
@@ -51,4 +51,4 @@ def place_format_references(html: str, env: Environment) -> str:
         rows = reference_rows(kind) if kind in REFERENCE_KINDS else None
         return template.render(kind=kind, rows=rows, kinds=REFERENCE_KINDS, markdown=inline_markdown)
 
-    return _MARKER_RE.sub(table, html)
+    return FORMAT_REFERENCE_HTML_RE.sub(table, html)

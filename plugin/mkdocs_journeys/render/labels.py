@@ -31,6 +31,11 @@ def _locale(name: str) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
+def label_names() -> list[str]:
+    """Every label's name (the English set is the complete one)."""
+    return list(_locale(FALLBACK))
+
+
 class Labels:
     """Label lookup: overrides from the config, then the language, then English, then the key."""
 

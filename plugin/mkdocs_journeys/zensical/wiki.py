@@ -25,7 +25,6 @@ from ..cli.project import DEFAULT_EXCLUDE, Project  # plain files and YAML: impo
 from ..core.clock import build_date
 from ..core.site import Site
 from ..core.wiki import DocumentCache, cross_reference, read_pages
-from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.map_view import DEFAULT_SEARCH_LANES, LANES
@@ -107,7 +106,7 @@ def load_folder(project: Project, previous: FolderWiki | None = None) -> FolderW
     icons = IconLibrary(project.theme_dirs)
     documents = previous.documents if previous is not None else DocumentCache()
     stamps = _stamps(project.docs_dir, pages)
-    read = read_pages(project.read_pages(pages), icons.exists, is_index_page, documents)
+    read = read_pages(project.read_pages(pages), icons.exists, documents)
     today: date = build_date(options.get("today"))
     site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, project.index_folder)
     for problem in site.problems():
