@@ -237,10 +237,23 @@ def test_under_serve_an_edited_page_is_shown_with_the_folder_read_again(tmp_path
     WIKIS.clear()
 
 
-def test_the_extension_imports_no_mkdocs():
-    """Zensical sites need not run MkDocs: loading the extension loads none of it."""
-    check = ("import sys, mkdocs_journeys.markdown\n"
-             "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.')))\n")
+def _mkdocs_modules_loaded_by(module: str) -> list[str]:
+    check = (f"import sys, {module}\n"
+             "print('\\n'.join(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.'))))\n")
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    return result.stdout.split()
+
+
+def test_the_core_and_the_renderer_import_no_mkdocs():
+    """What Zensical, the CLI and tests share knows nothing of MkDocs."""
+    assert _mkdocs_modules_loaded_by("mkdocs_journeys.core.wiki, mkdocs_journeys.render.renderer") == []
+
+
+def test_the_extension_runs_no_mkdocs_build():
+    """Zensical sites do not run MkDocs: the extension loads MkDocs' option classes only (the
+    plugin's options are defined once, for the build, the CLI and the extension), never its
+    pages, files or build commands."""
+    loaded = _mkdocs_modules_loaded_by("mkdocs_journeys.markdown")
+    assert "mkdocs.config.config_options" in loaded  # the one definition of the options
+    assert not [m for m in loaded if m.startswith(("mkdocs.structure", "mkdocs.commands", "mkdocs.livereload"))]

@@ -86,11 +86,11 @@ class JourneysPostprocessor(Postprocessor):
         docs_dir = os.path.normpath(os.path.join(root_dir, config.get("docs_dir") or "docs"))
         theme = config.get("theme") or {}
         options = dict(self.options)
-        options.setdefault("theme_language", theme.get("language"))
+        theme_language = theme.get("language")
         theme_dirs = list(config.get("theme_dirs") or [])
-        key = (docs_dir, repr(sorted(options.items())), tuple(theme_dirs))
+        key = (docs_dir, repr(sorted(options.items())), theme_language, tuple(theme_dirs))
         path = page.path.replace(os.sep, "/")
-        wiki = WIKIS.get(key, lambda: project_for(docs_dir, root_dir, theme_dirs, options), path)
+        wiki = WIKIS.get(key, lambda: (project_for(docs_dir, root_dir, theme_dirs, options), theme_language), path)
         if self.strict:
             problems = wiki.site.problems_of(path)
             if problems:

@@ -21,7 +21,8 @@ from urllib.parse import quote
 
 import pathspec
 
-from ..cli.project import DEFAULT_EXCLUDE, Project  # plain files and YAML: imports no MkDocs
+from ..cli.project import DEFAULT_EXCLUDE, Project, journeys_options, read_config_file
+from ..mkdocs_plugin.config import load_options  # the plugin's own option definitions
 from ..core.clock import build_date
 from ..core.site import Site
 from ..core.wiki import DocumentCache, cross_reference, read_pages
@@ -84,20 +85,23 @@ def _stamps(docs_dir: str, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
 def project_for(docs_dir: str, root_dir: str | None, theme_dirs: list[str], options: dict[str, Any]) -> Project:
     """The project as the core needs it. The journeys plugin's options of a mkdocs.yml beside
     the docs folder apply (Zensical drops plugins it does not know), the extension's own
-    options over them."""
+    options over them, validated by the plugin's own option definitions."""
     config_file = next((os.path.join(root_dir, name) for name in ("mkdocs.yml", "mkdocs.yaml")
                         if root_dir and os.path.isfile(os.path.join(root_dir, name))), None)
     if config_file is not None:
         project = Project.load(docs_dir, config_file)
+        written = journeys_options(read_config_file(config_file))
     else:
         project = Project(docs_dir=docs_dir, exclude=pathspec.GitIgnoreSpec.from_lines(DEFAULT_EXCLUDE))
-    project.options = {**project.options, **options}
+        written = {}
+    if options:
+        project.options, _ = load_options({**(written if isinstance(written, dict) else {}), **options}, config_file)
     project.theme_dirs = list(theme_dirs)
     project.missing_theme = None
     return project
 
 
-def load_folder(project: Project, previous: FolderWiki | None = None) -> FolderWiki:
+def load_folder(project: Project, theme_language: str | None = None, previous: FolderWiki | None = None) -> FolderWiki:
     """Every page of the folder read (unchanged ones reused from `previous`) and
     cross-referenced once; problems logged as warnings."""
     options = project.options
@@ -107,19 +111,19 @@ def load_folder(project: Project, previous: FolderWiki | None = None) -> FolderW
     documents = previous.documents if previous is not None else DocumentCache()
     stamps = _stamps(project.docs_dir, pages)
     read = read_pages(project.read_pages(pages), icons.exists, documents)
-    today: date = build_date(options.get("today"))
+    today: date = project.today()
     site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, project.index_folder)
     for problem in site.problems():
         log.warning(problem.message)
-    language = options.get("language") or options.get("theme_language") or "en"
-    labels = options.get("labels") or {}
+    language = options.language or theme_language or "en"
+    labels = options.labels or {}
     renderer = Renderer(
         Labels(language, labels),
         icons=icons,
         template_dirs=project.theme_dirs,
-        lanes=options.get("lanes") or LANES,
+        lanes=options.lanes or LANES,
         label_overrides=labels,
-        search_lanes=options.get("search_lanes") or DEFAULT_SEARCH_LANES,
+        search_lanes=options.search_lanes or DEFAULT_SEARCH_LANES,
     )
     published = [path for path, _ in files]
     linker = FolderLinker(published)
@@ -141,7 +145,7 @@ class FolderWikis:
         with self._lock:
             wiki = self._wikis.get(key)
             if wiki is None or not wiki.is_current(key[0], page_path):
-                wiki = self._wikis[key] = load_folder(project_of(), wiki)
+                wiki = self._wikis[key] = load_folder(*project_of(), previous=wiki)
                 self.readings += 1
             return wiki
 
