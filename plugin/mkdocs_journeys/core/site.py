@@ -14,6 +14,7 @@ from datetime import date
 from .documents import Document
 from .model import Department, Journey, Opportunity, Persona, Stage, Step
 from .problems import Problem, Severity, has_errors
+from .suggest import did_you_mean
 
 
 def generated_page_path(folder: str, page_id: str) -> str:
@@ -91,9 +92,11 @@ class Site:
         for document in self.documents.values():
             for ref in document.references:
                 if ref.kind == "persona" and ref.target not in self.personas:
-                    self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas)
+                    self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas,
+                                  did_you_mean(ref.target, self.personas))
                 elif ref.kind == "department" and ref.target not in self.departments:
-                    self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments)
+                    self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments,
+                                  did_you_mean(ref.target, self.departments))
                 elif ref.kind == "opportunity":
                     if ref.target in opportunity_pages:
                         self.site_problems[document.path].append(Problem(
@@ -116,17 +119,18 @@ class Site:
                 if source.page is None:
                     self.site_problems[journey.path].append(Problem(
                         path=journey.path, line=source.line, field=source.field, value=repr(source.text),
-                        expected="a page that exists in the site (it is shown as plain text)",
+                        expected="a page that exists in the site (it is shown as plain text)"
+                        + did_you_mean(source.candidates[-1] if source.candidates else source.text, known_paths),
                         severity=Severity.WARNING,
                     ))
 
     def _missing(self, document: Document, target: str, field: str, line: int | None, kind: str,
-                 registry: dict[str, list[str]]) -> None:
+                 registry: dict[str, list[str]], hint: str = "") -> None:
         if document.path not in registry[target]:
             registry[target].append(document.path)
         self.site_problems[document.path].append(Problem(
             path=document.path, line=line, field=field, value=repr(target),
-            expected=f"a {kind} with a page of its own ({kind}s/{target}.md); a page is generated for it meanwhile",
+            expected=f"a {kind} with a page of its own ({kind}s/{target}.md){hint}; a page is generated for it meanwhile",
             severity=Severity.WARNING,
         ))
 

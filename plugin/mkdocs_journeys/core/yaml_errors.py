@@ -92,9 +92,9 @@ def explain(error: yaml.MarkedYAMLError, yaml_text: str) -> Explanation:
     if problem.startswith("mapping values are not allowed") and problem_mark is not None:
         return _colon_in_text(lines, problem_mark) or _indentation(
             line, "this line is indented further than the line above it")
-    if "cannot start any token" in problem and problem_mark is not None:
+    if ("cannot start any token" in problem or "tab character" in problem) and problem_mark is not None:
         text = _line(lines, problem_mark)
-        if "\t" in text[: len(text) - len(text.lstrip())]:
+        if "tab character" in problem or "\t" in text[: len(text) - len(text.lstrip())]:
             return Explanation(found="a tab in the indentation",
                                expected=f"{VALID_YAML}: indent with spaces only, never with tabs", line=line)
         character = text[problem_mark.column: problem_mark.column + 1] or "?"
