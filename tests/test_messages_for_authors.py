@@ -61,10 +61,10 @@ def front_matter_problem(text: str):
 MISTAKES = {
     "colon-inside-a-text": (broken("scenario: Two families plan", "scenario: Two families: plan"),
                             "scenario: Two families:", ["colon", "put the text in quotes",
-                                                        'scenario: "Two families: plan a weekend"']),
+                                                        "after `scenario:`"]),
     "colon-inside-a-list-item": (broken("- Relax with the children", "- Relax: with the children: all day"),
                                  "- Relax: with", ["colon", "put the text in quotes",
-                                                   '- "Relax: with the children: all day"']),
+                                                   "item after `- `"]),
     "line-indented-too-far": (broken("  owner: operations", "     owner: operations"), "     owner: operations",
                               ["indentation"]),
     "key-indented-too-little": (broken("          id: guides", "         id: guides"), "         id: guides",

@@ -35,7 +35,7 @@ from mkdocs_journeys.core.schema import SCHEMA_LIMITS, front_matter_schema
 from mkdocs_journeys.core.wiki import load_wiki
 from mkdocs_journeys.render.icons import IconLibrary
 from sample_pages import journey_data, supporting_pages
-from test_bad_input import BAD, CASES, _site_pages
+from support.bad_pages import BAD, FORMAT_RULES as CASES, site_pages as _site_pages
 from test_sample_wiki import built  # noqa: F401 - the sample wiki, built once with --strict
 
 SCHEMA = front_matter_schema()

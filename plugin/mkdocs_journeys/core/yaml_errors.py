@@ -59,15 +59,14 @@ def _colon_in_text(lines: list[str], mark: yaml.Mark) -> Explanation | None:
     name = key.group(1).strip()
     if text.lstrip().startswith("-") and not _FIELD_NAME_RE.match(name):
         # `- Relax: with the children`: a list item of text, not a key of the format.
-        item = _shown(text.lstrip()[1:])
         return Explanation(
             found="a colon followed by a space inside a list item, which YAML reads as a key",
-            expected=f'{VALID_YAML}: put the text in quotes, as in - "{item}"',
+            expected=f'{VALID_YAML}: put the text in quotes, the whole item after `- ` ("...")',
             line=mark.line,
         )
     return Explanation(
         found=f"a colon followed by a space inside the text of `{name}`, which YAML reads as another key",
-        expected=f'{VALID_YAML}: put the text in quotes, as in {name}: "{_shown(text[key.end():])}"',
+        expected=f'{VALID_YAML}: put the text in quotes, all of it after `{name}:` ("...")',
         line=mark.line,
     )
 
