@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from support.building import REPO, Built, WarningCollector, build_site, page
+from support.sample_wiki import build_sample_wiki
 
 __all__ = ["REPO", "Built", "WarningCollector", "build_site", "page"]
 
@@ -21,3 +22,9 @@ def site(tmp_path: Path):
         return build_site(tmp_path, pages, **kwargs)
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def sample_wiki(tmp_path_factory) -> Built:
+    """The repository's sample wiki, built once with --strict for every module that reads it."""
+    return build_sample_wiki(tmp_path_factory.mktemp("sample-site"))

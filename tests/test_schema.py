@@ -36,9 +36,16 @@ from mkdocs_journeys.core.wiki import load_wiki
 from mkdocs_journeys.render.icons import IconLibrary
 from sample_pages import journey_data, supporting_pages
 from support.bad_pages import BAD, FORMAT_RULES as CASES, site_pages as _site_pages
-from test_sample_wiki import built  # noqa: F401 - the sample wiki, built once with --strict
 
 SCHEMA = front_matter_schema()
+
+
+@pytest.fixture(scope="module")
+def built(sample_wiki):
+    """The sample wiki, built once with --strict (conftest)."""
+    return sample_wiki
+
+
 VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
 ICONS = IconLibrary(theme_dirs("material", ".")[0])
 TODAY = date(2026, 11, 22)
