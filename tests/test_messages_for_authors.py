@@ -61,30 +61,30 @@ def front_matter_problem(text: str):
 MISTAKES = {
     "colon-inside-a-text": (broken("scenario: Two families plan", "scenario: Two families: plan"),
                             "scenario: Two families:", ["colon", "put the text in quotes",
-                                                        "after `scenario:`"]),
+                                                        "all of it after 'scenario:'"]),
     "colon-inside-a-list-item": (broken("- Relax with the children", "- Relax: with the children: all day"),
                                  "- Relax: with", ["colon", "put the text in quotes",
-                                                   "item after `- `"]),
+                                                   "all of it after '- '"]),
     "line-indented-too-far": (broken("  owner: operations", "     owner: operations"), "     owner: operations",
                               ["indentation"]),
     "key-indented-too-little": (broken("          id: guides", "         id: guides"), "         id: guides",
                                 ["indentation"]),
     "list-item-among-keys": (broken("  owner: operations", "  - operations"), "  - operations", ["indentation"]),
     "missing-colon-on-line-19": (broken("thoughts: Are these", "thoughts Are these"), "thoughts Are these",
-                                 ["colon", "key: value"]),
+                                 ["colon", "'key: value'"]),
     "missing-colon-before-a-list": (broken("          pain_points:\n", "          pain_points\n"),
-                                    "pain_points", ["colon", "key: value"]),
+                                    "pain_points", ["colon", "'key: value'"]),
     "tab-in-the-indentation": (broken("  scope: key", "\tscope: key"), "\tscope: key", ["tab", "spaces"]),
     "quote-never-closed": (broken("scenario: Two families", 'scenario: "Two families'), 'scenario: "Two',
                            ["quote", "close"]),
     "text-after-a-closing-quote": (broken("scenario: Two families plan a weekend", "scenario: 'Two' families"),
                                    "scenario: 'Two' families", ["quote", "twice"]),
     "bracket-never-closed": (broken("  personas:\n    - urban-camper\n", "  personas: [urban-camper\n"),
-                             "personas: [urban-camper", ["`[`", "`]`", "quotes"]),
+                             "personas: [urban-camper", ["'['", "']'", "quotes"]),
     "star-at-the-start-of-a-text": (broken("scenario: Two families", "scenario: *Two families"),
-                                    "scenario: *Two", ["`*`", "quotes"]),
+                                    "scenario: *Two", ["'*'", "quotes"]),
     "at-sign-at-the-start-of-a-text": (broken("scenario: Two families", "scenario: @Two families"),
-                                       "scenario: @Two", ["`@`", "quotes"]),
+                                       "scenario: @Two", ["'@'", "quotes"]),
 }
 
 
@@ -135,7 +135,7 @@ def test_both_yaml_parsers_errors_get_the_same_advice(loader, mistake):
 def test_the_nearest_existing_name_is_suggested(name, known, suggested):
     assert nearest(name, known) == suggested
     hint = did_you_mean(name, known)
-    assert hint == (f" (did you mean `{suggested}`?)" if suggested and suggested != name else "")
+    assert hint == (f" (did you mean '{suggested}'?)" if suggested and suggested != name else "")
 
 
 def wiki_messages(**journey_changes) -> list[str]:
@@ -157,7 +157,7 @@ def message_about(messages: list[str], field: str) -> str:
 ])
 def test_an_unknown_id_or_page_suggests_the_nearest_existing_one(changes, field, suggested):
     message = message_about(wiki_messages(**changes), field)
-    assert f"did you mean `{suggested}`?" in message
+    assert f"did you mean '{suggested}'?" in message
 
 
 def test_an_unknown_place_of_an_opportunity_suggests_the_nearest_stage_or_step():
@@ -166,14 +166,14 @@ def test_an_unknown_place_of_an_opportunity_suggests_the_nearest_stage_or_step()
     for at, suggested in (("arival", "arrival"), ("arrival/find-site", "arrival/find-the-site"),
                           ("research/find-the-site", "arrival/find-the-site")):
         message = message_about(wiki_messages(opportunities=[{**opportunity, "at": at}]), "journey.opportunities[0].at")
-        assert f"did you mean `{suggested}`?" in message, message
+        assert f"did you mean '{suggested}'?" in message, message
 
 
 def test_an_unknown_persona_of_an_emotion_suggests_a_persona_of_the_journey():
     stages = journey_data()["stages"]
     stages[0]["steps"][0]["emotion"] = {"urban-campr": 1}
     message = message_about(wiki_messages(stages=stages), "journey.stages[0].steps[0].emotion.urban-campr")
-    assert "did you mean `urban-camper`?" in message
+    assert "did you mean 'urban-camper'?" in message
 
 
 def test_nothing_is_suggested_when_no_name_is_close():

@@ -4,6 +4,12 @@ MkDocs drops front matter whose YAML is invalid and renders it as text, so the p
 parses it itself: with line numbers for every key and list item, dates kept as text
 (validated later, so an impossible date is a field problem, not a crash), and a guard
 against alias bombs and absurd nesting before any Python object is built.
+
+All of it through PyYAML's public API: the safe loader (libyaml's when installed) composes
+the node graph (`get_single_node`; each node has its `start_mark`), the guards walk the
+nodes and the parser's events, and `construct_document` builds the values with the
+constructors registered by `add_constructor`. Syntax errors are told in plain words
+(yaml_errors.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The nearest existing name for one that does not exist: "did you mean `ana-costa`?".
+"""The nearest existing name for one that does not exist: "did you mean 'ana-costa'?".
 
 Used where a reference is checked (persona and department ids, `at`, source pages), so that
 a typo is answered with the name the author most likely meant.
@@ -27,6 +27,7 @@ def nearest(name: str, known: Iterable[str]) -> str | None:
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """A hint to append to an expectation: " (did you mean `x`?)", or "" if nothing is close."""
+    """A hint to append to an expectation: " (did you mean 'x'?)", as for unknown keys, or ""
+    if nothing is close."""
     match = nearest(name, known)
-    return f" (did you mean `{match}`?)" if match is not None and match != name else ""
+    return f" (did you mean '{match}'?)" if match is not None and match != name else ""

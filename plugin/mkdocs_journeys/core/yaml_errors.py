@@ -44,7 +44,7 @@ def _indentation(line: int | None, found: str) -> Explanation:
     return Explanation(
         found=f"wrong indentation: {found}",
         expected=f"{VALID_YAML}: check the indentation; the keys of one mapping start in the same column, "
-        "and so do the `- ` items of one list (indent with spaces, never tabs)",
+        "and so do the '- ' items of one list (indent with spaces, never tabs)",
         line=line,
     )
 
@@ -61,12 +61,12 @@ def _colon_in_text(lines: list[str], mark: yaml.Mark) -> Explanation | None:
         # `- Relax: with the children`: a list item of text, not a key of the format.
         return Explanation(
             found="a colon followed by a space inside a list item, which YAML reads as a key",
-            expected=f'{VALID_YAML}: put the text in quotes, the whole item after `- ` ("...")',
+            expected=f"{VALID_YAML}: put the text in quotes, all of it after '- '",
             line=mark.line,
         )
     return Explanation(
-        found=f"a colon followed by a space inside the text of `{name}`, which YAML reads as another key",
-        expected=f'{VALID_YAML}: put the text in quotes, all of it after `{name}:` ("...")',
+        found=f"a colon followed by a space inside the text of '{name}', which YAML reads as another key",
+        expected=f"{VALID_YAML}: put the text in quotes, all of it after '{name}:'",
         line=mark.line,
     )
 
@@ -84,8 +84,8 @@ def explain(error: yaml.MarkedYAMLError, yaml_text: str) -> Explanation:
         # Found out where the next key starts; the colon is missing on the key's own line.
         return Explanation(
             found=f"a line without the colon after its key ({_shown(_line(lines, context_mark))})",
-            expected=f"{VALID_YAML}: write `key: value`, with a colon and a space after the key "
-            "(or `- value` for an item of a list)",
+            expected=f"{VALID_YAML}: write 'key: value', with a colon and a space after the key "
+            "(or '- value' for an item of a list)",
             line=context_mark.line,
         )
     if problem.startswith("mapping values are not allowed") and problem_mark is not None:
@@ -97,7 +97,7 @@ def explain(error: yaml.MarkedYAMLError, yaml_text: str) -> Explanation:
             return Explanation(found="a tab in the indentation",
                                expected=f"{VALID_YAML}: indent with spaces only, never with tabs", line=line)
         character = text[problem_mark.column: problem_mark.column + 1] or "?"
-        return Explanation(found=f"a text that starts with `{character}`, which YAML keeps for itself",
+        return Explanation(found=f"a text that starts with '{character}', which YAML keeps for itself",
                            expected=f"{VALID_YAML}: put the text in quotes", line=line)
     if "quoted scalar" in context and context_mark is not None:
         return Explanation(found="a quote that is opened here and never closed",
@@ -107,15 +107,15 @@ def explain(error: yaml.MarkedYAMLError, yaml_text: str) -> Explanation:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
         return Explanation(
-            found=f"a `{bracket}` that is not closed with `{closing}`",
-            expected=f"{VALID_YAML}: close it with `{closing}` on the same line, or put a text that starts "
-            f"with `{bracket}` in quotes",
+            found=f"a '{bracket}' that is not closed with '{closing}'",
+            expected=f"{VALID_YAML}: close it with '{closing}' on the same line, or put a text that starts "
+            f"with '{bracket}' in quotes",
             line=context_mark.line if context_mark is not None else line,
         )
     if "undefined alias" in problem:
         name = _shown(_line(lines, problem_mark))
-        return Explanation(found=f"a `*` that refers to no `&` anchor ({name})",
-                           expected=f"{VALID_YAML}: put a text that starts with `*` in quotes", line=line)
+        return Explanation(found=f"a '*' that refers to no '&' anchor ({name})",
+                           expected=f"{VALID_YAML}: put a text that starts with '*' in quotes", line=line)
     if problem_mark is not None and (
         "expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem
     ):
