@@ -1,10 +1,10 @@
 """The error contract end to end: a dozen cases of the bad-input corpus built with MkDocs.
 
 tests/test_bad_input.py checks every case of tests/support/bad_pages.py at the core's level;
-these builds prove the wiring for a dozen of them, one of each way a problem reaches the
+two builds prove the wiring for a dozen of them, one of each way a problem reaches the
 reader (a journey's field, a warning that keeps the map, a check of the whole site, a
 persona and a department page, unreadable YAML, a file that is not UTF-8, an icon of the
-theme, a file name, ...):
+theme, a file name, ...), all in one small wiki built strict and not:
 
 - `mkdocs build --strict` fails, with a warning naming the file (and line, where known),
   the field path and the value found, and saying what was expected;
@@ -22,6 +22,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,14 +30,27 @@ import pytest
 from journey_html import map_table, text_of
 from sample_pages import journey_page, supporting_pages
 from support.bad_pages import (
-    BAD, GOOD, MINIMAL, Case, bad_journey, case, good_page, journey_text, line_number, messages_about, raw_journey,
-    site_pages,
+    BAD, DEPARTMENT, ERROR, GOOD, MINIMAL, PERSONA, WARNING, Case, bad_journey, case, good_page, journey_text,
+    line_number, messages_about, raw_journey,
 )
 from support.building import Built, build_site, write_site
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
-WIRING = [case(case_id) for case_id in (
+def placed(bad: Case) -> Case:
+    """The case at a page of its own in the site of all the wiring cases: a case that
+    rewrites one of the shared pages (the bad journey, the persona or department the valid
+    journey names) moves to a file named after it, and a journey's opportunity takes an id of
+    its own, so that no two cases meet. Lines stay as they are."""
+    if bad.path not in (BAD, PERSONA, DEPARTMENT):
+        return bad
+    folder = bad.path.split("/")[0]
+    old, new = "id: signage\n", f"id: signage-{bad.id}\n"
+    text = bad.text.replace(old.encode(), new.encode()) if isinstance(bad.text, bytes) else bad.text.replace(old, new)
+    return replace(bad, path=f"{folder}/{bad.id}.md", text=text)
+
+
+WIRING = [placed(case(case_id)) for case_id in (
     "emotion-above-range",  # an error in a journey's field: the panel takes the map's place
     "unknown-key-step-emotoin",  # a warning: the map stays, below the panel
     "persona-without-page",  # found by the site-wide check
@@ -51,26 +65,34 @@ WIRING = [case(case_id) for case_id in (
     "yaml-alias-bomb",  # refused before it expands
     "not-utf8",  # a file MkDocs cannot decode
 )]
+JOURNEY_CASES = {bad.id for bad in WIRING if bad.path.startswith("journeys/")}
+
+
+def placed_case(case_id: str) -> Case:
+    return next(bad for bad in WIRING if bad.id == case_id)
 
 
 @pytest.fixture(scope="module")
-def built_case(tmp_path_factory):
-    """built_case(case, strict): the case's small wiki built by MkDocs, once per module."""
-    builds: dict[tuple[str, bool], Built] = {}
+def wiring_site(tmp_path_factory):
+    """wiring_site(strict): every wiring case in one small wiki with a valid journey, built by
+    MkDocs once strict and once not."""
+    pages: dict[str, str | bytes] = {**supporting_pages(), GOOD: good_page()}
+    for bad in WIRING:
+        assert bad.path not in pages, bad.path
+        pages[bad.path] = bad.text
+    builds = {strict: build_site(tmp_path_factory.mktemp("strict" if strict else "loose"), pages, strict=strict)
+              for strict in (True, False)}
+    return builds.__getitem__
 
-    def _built(bad: Case, strict: bool) -> Built:
-        key = (bad.id, strict)
-        if key not in builds:
-            root = tmp_path_factory.mktemp(f"{bad.id}-{'strict' if strict else 'loose'}")
-            builds[key] = build_site(root, site_pages(bad), strict=strict)
-        return builds[key]
 
-    return _built
+def test_the_wiring_cases_are_a_dozen_kinds_of_problem():
+    assert len(WIRING) >= 12 and len({bad.path for bad in WIRING}) == len(WIRING)
+    assert {ERROR, WARNING} <= {bad.severity for bad in WIRING}
 
 
 @pytest.mark.parametrize("bad", WIRING, ids=[c.id for c in WIRING])
-def test_strict_build_fails_naming_file_field_and_value(built_case, bad):
-    built = built_case(bad, strict=True)
+def test_strict_build_fails_naming_file_field_and_value(wiring_site, bad):
+    built = wiring_site(True)
     assert built.aborted, "strict build must fail"
     matching = messages_about(bad, built.warnings)
     assert any("expect" in w.lower() for w in matching), matching
@@ -81,14 +103,14 @@ def test_strict_build_fails_naming_file_field_and_value(built_case, bad):
 
 
 @pytest.mark.parametrize("bad", WIRING, ids=[c.id for c in WIRING])
-def test_non_strict_build_completes_and_shows_the_problem(built_case, bad):
-    built = built_case(bad, strict=False)
+def test_non_strict_build_completes_and_shows_the_problem(wiring_site, bad):
+    built = wiring_site(False)
     assert not built.aborted, built.warnings
     content = built.content(bad.path)
     panel = content.select_one("div.journeys-problems")
     assert panel is not None, "no problem panel"
     assert bad.field in panel.get_text(" ")
-    if bad.path == BAD:
+    if bad.id in JOURNEY_CASES:
         assert (map_table(content) is not None) == bad.keeps_map, "errors replace the map; warnings keep it"
     good = built.content(GOOD)
     assert map_table(good) is not None, "the valid page lost its map"
@@ -97,27 +119,26 @@ def test_non_strict_build_completes_and_shows_the_problem(built_case, bad):
     assert index.find(id="good-signs") is not None, "the valid journey's opportunity left the index"
 
 
-def test_yaml_syntax_error_does_not_show_the_front_matter_as_text(built_case):
-    built = built_case(case("yaml-syntax-error"), strict=False)
-    text = built.content(BAD).get_text(" ")
+def test_yaml_syntax_error_does_not_show_the_front_matter_as_text(wiring_site):
+    text = wiring_site(False).content(placed_case("yaml-syntax-error").path).get_text(" ")
     for leaked in ("stages:", "Two families", "Read online guides", "opportunities:"):
         assert leaked not in text
     assert "Narrative." in text  # the body is still there
 
 
-def test_warnings_only_page_keeps_its_map_below_the_panel(built_case):
-    built = built_case(case("unknown-key-step-emotoin"), strict=False)
-    content = built.content(BAD)
+def test_warnings_only_page_keeps_its_map_below_the_panel(wiring_site):
+    content = wiring_site(False).content(placed_case("unknown-key-step-emotoin").path)
     panel = content.select_one("div.journeys-problems")
     table = map_table(content)
     assert panel is not None and table is not None
     assert table in panel.find_all_next("table")
 
 
-def test_a_page_with_errors_is_still_built_and_other_pages_are_intact(built_case):
-    built = built_case(case("emotion-above-range"), strict=False)
-    assert built.output_path(BAD).is_file()
-    assert "Some narrative." in built.content(BAD).get_text()
+def test_a_page_with_errors_is_still_built_and_other_pages_are_intact(wiring_site):
+    built = wiring_site(False)
+    bad = placed_case("emotion-above-range")
+    assert built.output_path(bad.path).is_file()
+    assert "Some narrative." in built.content(bad.path).get_text()
     for path in ("personas/urban-camper.md", "departments/operations.md", "research.md"):
         assert built.content(path).select_one("div.journeys-problems") is None
 
