@@ -14,7 +14,7 @@ from datetime import date
 from .documents import Document
 from .model import Department, Journey, Opportunity, Persona, Stage, Step
 from .problems import Problem, Severity, has_errors
-from .suggest import did_you_mean
+from .suggest import Suggestions
 
 
 def generated_page_path(folder: str, page_id: str) -> str:
@@ -89,14 +89,17 @@ class Site:
 
     def _check_references(self) -> None:
         opportunity_pages: dict[str, str] = {}
+        persona_hints = department_hints = None  # made at the first unknown id, if any
         for document in self.documents.values():
             for ref in document.references:
                 if ref.kind == "persona" and ref.target not in self.personas:
+                    persona_hints = persona_hints or Suggestions(self.personas)
                     self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas,
-                                  did_you_mean(ref.target, self.personas))
+                                  persona_hints.hint(ref.target))
                 elif ref.kind == "department" and ref.target not in self.departments:
+                    department_hints = department_hints or Suggestions(self.departments)
                     self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments,
-                                  did_you_mean(ref.target, self.departments))
+                                  department_hints.hint(ref.target))
                 elif ref.kind == "opportunity":
                     if ref.target in opportunity_pages:
                         self.site_problems[document.path].append(Problem(
@@ -109,6 +112,7 @@ class Site:
 
     def _resolve_sources(self, known_paths: Collection[str] | Mapping[str, str]) -> None:
         """A source page link is relative to the journey's folder, or else to the docs folder."""
+        page_hints = None  # made at the first missing page, if any
         for journey in self.journeys:
             for source in journey.sources:
                 if source.url:
@@ -117,10 +121,11 @@ class Site:
                 if source.page is not None and isinstance(known_paths, Mapping):
                     source.title = known_paths[source.page]
                 if source.page is None:
+                    page_hints = page_hints or Suggestions(known_paths)
                     self.site_problems[journey.path].append(Problem(
                         path=journey.path, line=source.line, field=source.field, value=repr(source.text),
                         expected="a page that exists in the site (it is shown as plain text)"
-                        + did_you_mean(source.candidates[-1] if source.candidates else source.text, known_paths),
+                        + page_hints.hint(source.candidates[-1] if source.candidates else source.text),
                         severity=Severity.WARNING,
                     ))
 
