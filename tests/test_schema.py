@@ -1,6 +1,6 @@
 """The JSON Schema of the front matter agrees with the validator.
 
-Over the whole bad-input corpus (tests/test_bad_input.py) and every page of the sample wiki:
+Over the format-rule cases of the bad-input corpus (tests/support/bad_pages.py) and every page of the sample wiki:
 a page's front matter is valid for the schema exactly when the validator reports no
 problem about it, for every rule a JSON Schema can express. The cases of the rules it
 cannot express are listed below with the reason; for them the test checks that the
