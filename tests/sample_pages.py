@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from conftest import page
+from support.building import page
 
 
 def journey_data(**overrides: Any) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from conftest import Built, page
-from test_crosslinks import DEPARTMENTS, build_wiki, index_src, link_targets, out, text_of
-from test_exports import by_id, dated_journey, expected_overdue, read_json
+from support.crosslink_wiki import DEPARTMENTS, build_wiki, index_src, link_targets, out, text_of
+from support.exports_reading import by_id, dated_journey, expected_overdue, read_json
 
 OPERATIONS = DEPARTMENTS["operations"]["path"]
 

@@ -24,7 +24,7 @@ from mkdocs_journeys.cli.project import page_url
 from mkdocs_journeys.core.journey_reader import JOURNEY_KEYS, OPPORTUNITY_KEYS, STAGE_KEYS, STEP_KEYS, TOUCHPOINT_KEYS
 from mkdocs_journeys.core.schema import front_matter_schema
 from sample_pages import journey_data, journey_page, other_journey_page, supporting_pages
-from test_bad_input import BAD, CASES
+from support.bad_pages import BAD, FORMAT_RULES as CASES
 
 SCRIPT = Path(sys.executable).with_name("mkdocs-journeys")  # installed with the package
 TODAY = "2026-11-22"

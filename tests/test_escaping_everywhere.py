@@ -19,7 +19,9 @@ import pytest
 
 from conftest import REPO, build_site, page
 from journey_html import map_table, soup_of, text_of
-from test_escaping import DEPARTMENT, DEPARTMENT_PATH, IMG, JOURNEY, JOURNEY_PATH, PERSONA, PERSONA_PATH, SCRIPT, evil
+from support.markup_pages import (
+    DEPARTMENT, DEPARTMENT_PATH, JOURNEY, JOURNEY_PATH, PERSONA, PERSONA_PATH, SCRIPT, evil,
+)
 
 FORMULA_PATH = "journeys/formulas.md"
 EXPORTS = "opportunities/opportunities"

@@ -1,12 +1,10 @@
 """Issue 3: the opportunity exports, opportunities/opportunities.json and .csv in the built site.
 
-The expected records are computed from the front matter written in test_crosslinks.WIKI.
+The expected records are computed from the front matter of support/crosslink_wiki.py.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -14,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Built, page
-from test_crosslinks import (
+from support.building import Built
+from support.crosslink_wiki import (
     DEPARTMENTS,
     JOURNEYS,
     TODAY,
@@ -26,6 +24,16 @@ from test_crosslinks import (
     place_names,
     resolve,
     wiki_pages,
+)
+
+from support.exports_reading import (
+    by_id,
+    dated_journey,
+    dated_pages,
+    expected_overdue,
+    overdue_in_exports,
+    read_csv,
+    read_json,
 )
 
 FIELDS = ["id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
@@ -70,25 +78,6 @@ def expected_records(use_directory_urls: bool, today: date = TODAY, site_url: st
             "url": url(index) + "#" + item["id"],
         }
     return records
-
-
-def read_json(built: Built, folder: str = "opportunities") -> list[dict[str, Any]]:
-    return json.loads((built.site_dir / folder / "opportunities.json").read_text(encoding="utf-8"))
-
-
-def read_csv(built: Built, folder: str = "opportunities") -> tuple[list[str], list[dict[str, str]]]:
-    raw = (built.site_dir / folder / "opportunities.csv").read_bytes()
-    text = raw.decode("utf-8-sig")  # UTF-8 (a byte order mark is allowed)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = list(reader)
-    header, body = rows[0], rows[1:]
-    assert all(len(row) == len(header) for row in body)
-    return header, [dict(zip(header, row)) for row in body]
-
-
-def by_id(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    assert len({r["id"] for r in records}) == len(records), "one record per opportunity"
-    return {r["id"]: r for r in records}
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
@@ -179,47 +168,6 @@ def test_exports_replace_a_stale_copy_in_the_docs(tmp_path):
     assert set(by_id(read_json(built))) == {o["id"] for o in opportunities_of()}
     assert {row["id"] for row in read_csv(built)[1]} == {o["id"] for o in opportunities_of()}
     assert json.loads((built.docs_dir / "opportunities" / "opportunities.json").read_text()) == [{"id": "stale"}]
-
-
-def dated_journey(build_day: date) -> dict[str, Any]:
-    """A journey whose opportunities are due around build_day."""
-    def day(offset: int) -> str:
-        return (build_day + timedelta(days=offset)).isoformat()
-
-    return {
-        "title": "Dated journey",
-        "journey": {
-            "owner": "operations",
-            "reviewed": day(-10),
-            "stages": [{"name": "Only", "id": "only", "steps": [{"name": "One step", "id": "one"}]}],
-            "opportunities": [
-                {"title": "Due yesterday", "id": "yesterday", "owner": "operations", "status": "do", "due": day(-1)},
-                {"title": "Due today", "id": "today", "owner": "operations", "status": "check", "due": day(0)},
-                {"title": "Due tomorrow", "id": "tomorrow", "owner": "operations", "status": "act", "due": day(1)},
-                {"title": "Done long ago", "id": "done", "owner": "operations", "status": "done", "due": day(-400)},
-                {"title": "Planned, past due", "id": "planned", "owner": "operations", "due": day(-145)},
-                {"title": "No due date", "id": "undated", "owner": "operations", "status": "do"},
-            ],
-        },
-    }
-
-
-def dated_pages(journey: dict[str, Any]) -> dict[str, str]:
-    return {
-        "dated.md": page(journey),
-        DEPARTMENTS["operations"]["path"]: page({"title": "Operations", "department": {"name": "Operations"}}),
-    }
-
-
-def expected_overdue(journey: dict[str, Any], today: date) -> dict[str, bool]:
-    return {o["id"]: is_overdue(o, today) for o in journey["journey"]["opportunities"]}
-
-
-def overdue_in_exports(built: Built) -> dict[str, bool]:
-    from_json = {key: r["overdue"] for key, r in by_id(read_json(built)).items()}
-    from_csv = {row["id"]: row["overdue"].strip().lower() in ("true", "1", "yes") for row in read_csv(built)[1]}
-    assert from_json == from_csv
-    return from_json
 
 
 @pytest.mark.parametrize("offset", [0, 2, -700], ids=["on-the-day", "two-days-later", "long-before"])

@@ -21,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import build_site
+from support.building import build_site
 from mkdocs_journeys.core.documents import Document, read_document
 from mkdocs_journeys.core.exports import FIELDS, opportunity_records, to_csv, to_json
 from mkdocs_journeys.core.journey_reader import (

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site, page
+from support.building import build_site, page
 from journey_html import map_table, step_headers, text_of
 from mkdocs_journeys.core.documents import read_document
 from mkdocs_journeys.core.frontmatter import MAX_EXPANDED_NODES
@@ -171,8 +171,11 @@ def small_journey(n: int) -> str:
 def big_wiki(tmp_path_factory):
     pages = {f"journeys/{n // 100}/journey-{n}.md": small_journey(n) for n in range(JOURNEYS)}
     pages.update(profiles(PERSONAS, DEPARTMENTS))
-    built = build_site(tmp_path_factory.mktemp("big-wiki"), pages, strict=True)
-    return built
+    # Material's navigation.prune, as a wiki this size would use: each page's navigation
+    # then holds its own branch, not all 1,260 pages (two thirds of the build time without).
+    # Every page is still in the navigation, where the plugin puts its generated pages.
+    theme = {"name": "material", "features": ["navigation.prune"]}
+    return build_site(tmp_path_factory.mktemp("big-wiki"), pages, strict=True, config={"theme": theme})
 
 
 def test_a_wiki_of_1000_journeys_builds_strict_without_warnings(big_wiki):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_crosslinks import (
+from support.crosslink_wiki import (
     DEPARTMENTS,
     JOURNEYS,
     PERSONAS,

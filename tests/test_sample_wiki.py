@@ -3,16 +3,13 @@ and every journey page in it shows the map its front matter describes."""
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from conftest import REPO, Built, WarningCollector
+from support.building import REPO
 from journey_html import (
     as_list,
     column_cells,
@@ -24,7 +21,6 @@ from journey_html import (
     stage_headers,
     step_headers,
     text_of,
-    tree_digest,
 )
 
 DOCS = REPO / "journeys"
@@ -54,21 +50,8 @@ JOURNEYS = journey_sources()
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("sample-site")
-    before = tree_digest(DOCS)
-    collector = WarningCollector()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        build(config)  # raises Abort on any warning, since strict
-    finally:
-        logger.removeHandler(collector)
-    assert collector.messages == []
-    assert tree_digest(DOCS) == before, "the build wrote into the docs folder"
-    return Built(root=REPO, site_dir=site_dir, docs_dir=DOCS, warnings=collector.messages,
-                 use_directory_urls=config.use_directory_urls)
+def built(sample_wiki):
+    return sample_wiki
 
 
 def expected_lanes(journey: dict) -> list[str]:

@@ -1,6 +1,6 @@
 """The JSON Schema of the front matter agrees with the validator.
 
-Over the whole bad-input corpus (tests/test_bad_input.py) and every page of the sample wiki:
+Over the format-rule cases of the bad-input corpus (tests/support/bad_pages.py) and every page of the sample wiki:
 a page's front matter is valid for the schema exactly when the validator reports no
 problem about it, for every rule a JSON Schema can express. The cases of the rules it
 cannot express are listed below with the reason; for them the test checks that the
@@ -35,10 +35,17 @@ from mkdocs_journeys.core.schema import SCHEMA_LIMITS, front_matter_schema
 from mkdocs_journeys.core.wiki import load_wiki
 from mkdocs_journeys.render.icons import IconLibrary
 from sample_pages import journey_data, supporting_pages
-from test_bad_input import BAD, CASES, _site_pages
-from test_sample_wiki import built  # noqa: F401 - the sample wiki, built once with --strict
+from support.bad_pages import BAD, FORMAT_RULES as CASES, site_pages as _site_pages
 
 SCHEMA = front_matter_schema()
+
+
+@pytest.fixture(scope="module")
+def built(sample_wiki):
+    """The sample wiki, built once with --strict (conftest)."""
+    return sample_wiki
+
+
 VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
 ICONS = IconLibrary(theme_dirs("material", ".")[0])
 TODAY = date(2026, 11, 22)

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import page
-from test_crosslinks import DEPARTMENTS, JOURNEYS, PERSONAS, TODAY, wiki_pages
+from support.crosslink_wiki import DEPARTMENTS, JOURNEYS, PERSONAS, TODAY, wiki_pages
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 START_TIMEOUT = 60.0

@@ -93,7 +93,7 @@ def read_document(path: str, text: str | bytes, icon_exists: IconCheck | None = 
     try:
         meta = parse_yaml(page.yaml_text, page.first_yaml_line)
     except FrontMatterError as error:
-        reader.report("front matter", error.message, "valid YAML front matter", error.line, described=True)
+        reader.report("front matter", error.message, error.expected, error.line, described=True)
         document.problems = reader.problems
         return document
     document.title = default_title(path, page.body, meta)

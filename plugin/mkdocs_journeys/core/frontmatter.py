@@ -4,6 +4,12 @@ MkDocs drops front matter whose YAML is invalid and renders it as text, so the p
 parses it itself: with line numbers for every key and list item, dates kept as text
 (validated later, so an impossible date is a field problem, not a crash), and a guard
 against alias bombs and absurd nesting before any Python object is built.
+
+All of it through PyYAML's public API: the safe loader (libyaml's when installed) composes
+the node graph (`get_single_node`; each node has its `start_mark`), the guards walk the
+nodes and the parser's events, and `construct_document` builds the values with the
+constructors registered by `add_constructor`. Syntax errors are told in plain words
+(yaml_errors.py).
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from .yaml_errors import VALID_YAML, explain
 
 # The same pattern MkDocs uses (mkdocs.utils.meta), so both agree on where front matter is.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -54,45 +62,50 @@ class LineList(list):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_Scalar = yaml.ScalarNode
-
-# Dates stay strings: the validator reads them, so "2026-02-30" is reported, not raised.
-_IMPLICIT_RESOLVERS = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# The same resolvers by a plain scalar's first character ("" for an empty one), each list
-# joined with the ones for any character, as BaseResolver.resolve joins them per call.
-_ANY_FIRST = tuple(_IMPLICIT_RESOLVERS.get(None, ()))
-_RESOLVERS_BY_FIRST = {first: tuple(resolvers) + _ANY_FIRST for first, resolvers in _IMPLICIT_RESOLVERS.items()}
 
 
-class _JourneyLoader(_Base):  # type: ignore[misc, valid-type]
-    yaml_implicit_resolvers = _IMPLICIT_RESOLVERS
-
-    # The composer calls these three for every node (libyaml's too, back into Python): the
-    # inherited ones rebuild the resolver list per scalar and look for path resolvers,
-    # which this loader has none of. Same tags, about a sixth of composing time less.
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _RESOLVERS_BY_FIRST.get(value[:1], _ANY_FIRST):
-                    if regexp.match(value):
-                        return tag
-            return _STR_TAG
-        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
+def _is_plain_text(node: yaml.Node) -> bool:
+    return node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode)
 
 
-assert not _JourneyLoader.yaml_path_resolvers  # the no-op descend/ascend above rely on it
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    """A mapping with the line of each key. Text keys and values, nearly all of a journey,
+    are taken from their nodes directly (PyYAML's per-node construction would cost half
+    the parse); any other node goes through the loader, which builds an aliased node once."""
+    if any(key.tag == _MERGE_TAG for key, _ in node.value):
+        loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line
+    key_lines = mapping.key_lines = {}
+    duplicate_keys = mapping.duplicate_keys = []
+    for key_node, value_node in node.value:
+        if _is_plain_text(key_node):
+            key = key_node.value
+        else:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value, not a list or mapping", key_node.start_mark
+                ) from None
+        line = key_node.start_mark.line
+        if key in mapping:
+            duplicate_keys.append((key, line))
+        mapping[key] = value_node.value if _is_plain_text(value_node) else loader.construct_object(value_node, deep=True)
+        key_lines[key] = line
+    return mapping
+
+
+def _construct_list(loader: Any, node: yaml.SequenceNode) -> LineList:
+    """A list with the line of each item."""
+    items = LineList(
+        child.value if _is_plain_text(child) else loader.construct_object(child, deep=True) for child in node.value
+    )
+    items.line = node.start_mark.line
+    items.item_lines = [child.start_mark.line for child in node.value]
+    return items
 
 
 def _reported_as_yaml_error(construct: Any, what: str) -> Any:
@@ -112,26 +125,34 @@ def _reported_as_yaml_error(construct: Any, what: str) -> Any:
     return construct_checked
 
 
-# Mappings and lists nested in other tags (e.g. !!set) get lines too.
-_JourneyLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: _build_values(loader, node, {}))
-_JourneyLoader.add_constructor("tag:yaml.org,2002:seq", lambda loader, node: _build_values(loader, node, {}))
+class _JourneyLoader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader (libyaml's when installed), changed only through its documented
+    hook, add_constructor: mappings and lists that know their lines, dates kept as text,
+    numbers and booleans that fail as YAML errors."""
+
+
+_JourneyLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_JourneyLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
 # (!!omap and !!pairs keep PyYAML's constructors: lists of pairs, reported where a mapping is due.)
 for _tag, _what in (("int", "an integer"), ("float", "a number"), ("bool", "true or false")):
     _JourneyLoader.add_constructor(
         f"tag:yaml.org,2002:{_tag}",
         _reported_as_yaml_error(yaml.constructor.SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{_tag}"], _what),
     )
-# An explicit !!timestamp stays text like every date, so "!!timestamp 2026-02-30" is reported, not raised.
+# Dates stay text, whether YAML recognised them or they carry `!!timestamp`: the validator
+# reads them, so "2026-02-30" is reported as a field problem, not raised.
 _JourneyLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 class FrontMatterError(Exception):
-    """The front matter cannot be read at all; line is 1-based in the page file."""
+    """The front matter cannot be read at all: what was found (message), at which line (1-based
+    in the page file) and what to write instead (expected)."""
 
-    def __init__(self, message: str, line: int | None):
+    def __init__(self, message: str, line: int | None, expected: str = VALID_YAML):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.expected = expected
 
 
 @dataclass
@@ -223,58 +244,6 @@ def _check_nesting(yaml_text: str, first_line: int) -> None:
         loader.dispose()
 
 
-def _build_values(loader: Any, node: yaml.Node, built: dict[int, Any]) -> Any:
-    """Python values from the node graph, like loader.construct_document but direct for the
-    plain strings, mappings and lists that make up nearly all of a journey (PyYAML's generic
-    constructor machinery cost half the parse). Other tags go through the loader's checked
-    constructors. Shared (aliased) nodes are built once."""
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR_TAG else loader.construct_object(node)
-    known = built.get(id(node))
-    if known is not None:
-        return known
-    if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
-        if any(key.tag == _MERGE_TAG for key, _ in node.value):
-            loader.flatten_mapping(node)
-        mapping = built[id(node)] = LineDict()
-        mapping.line = node.start_mark.line
-        key_lines = mapping.key_lines = {}
-        duplicate_keys = mapping.duplicate_keys = []
-        for key_node, value_node in node.value:
-            # Text keys and values, nearly all of them, are taken here without a call.
-            if key_node.tag == _STR_TAG and isinstance(key_node, _Scalar):
-                key = key_node.value
-            else:
-                key = _build_values(loader, key_node, built)
-                try:
-                    hash(key)
-                except TypeError:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "a mapping key must be a plain value, not a list or mapping", key_node.start_mark
-                    ) from None
-            line = key_node.start_mark.line
-            if key in mapping:
-                duplicate_keys.append((key, line))
-            if value_node.tag == _STR_TAG and isinstance(value_node, _Scalar):
-                mapping[key] = value_node.value
-            else:
-                mapping[key] = _build_values(loader, value_node, built)
-            key_lines[key] = line
-        return mapping
-    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
-        items = built[id(node)] = LineList()
-        items.line = node.start_mark.line
-        items.item_lines = [child.start_mark.line for child in node.value]
-        items.extend(
-            child.value if child.tag == _STR_TAG and isinstance(child, _Scalar)
-            else _build_values(loader, child, built)
-            for child in node.value
-        )
-        return items
-    value = built[id(node)] = loader.construct_object(node, deep=True)
-    return value
-
-
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
@@ -298,13 +267,11 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> Any:
             return None
         if "*" in yaml_text:  # only aliases can expand a graph beyond its text or loop it
             _check_node_graph(node, first_line)
-        return _build_values(loader, node, {})
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark is not None else None
-        problem = error.problem or error.context or "invalid YAML"
-        context = f" ({error.context})" if error.context and error.problem else ""
-        raise FrontMatterError(f"invalid YAML: {problem}{context}", line) from None
+        explained = explain(error, yaml_text)
+        line = first_line + explained.line if explained.line is not None else None
+        raise FrontMatterError(explained.found, line, explained.expected) from None
     except yaml.reader.ReaderError as error:
         # A character YAML forbids, such as a control character pasted from a terminal.
         character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)

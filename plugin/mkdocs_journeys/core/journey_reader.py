@@ -29,6 +29,7 @@ from .model import (
     Touchpoint,
 )
 from .problems import Severity, key_name
+from .suggest import did_you_mean
 
 JOURNEY_KEYS = (
     "type", "scope", "personas", "owner", "reviewed", "sources", "scenario", "goals",
@@ -296,7 +297,7 @@ def _check_emotion_personas(journey: Journey, reader: FieldReader, seen: _Seen) 
     for step, persona, field, line in seen.persona_emotions:
         if persona not in allowed:
             known = ", ".join(sorted(allowed)) or "none: list them in journey.personas"
-            reader.report(field, persona, f"a persona of this journey ({known})", line)
+            reader.report(field, persona, f"a persona of this journey ({known}){did_you_mean(str(persona), allowed)}", line)
             step.persona_emotions.pop(persona, None)
 
 
@@ -344,11 +345,14 @@ def _resolve_at(item: LineDict, path: str, reader: FieldReader, journey: Journey
     line = reader.line_of(item, "at")
     if stage is None:
         known = ", ".join(s.id for s in journey.stages)
-        reader.report(f"{path}.at", at, f"a stage id of this journey, or stage-id/step-id; stage ids: {known}", line)
+        places = [s.id for s in journey.stages] + [f"{s.id}/{t.id}" for s in journey.stages for t in s.steps]
+        reader.report(f"{path}.at", at, f"a stage id of this journey, or stage-id/step-id; stage ids: {known}"
+                      + did_you_mean(at, places), line)
         return
     if step_id and not any(step.id == step_id for step in stage.steps):
         known = ", ".join(f"{stage.id}/{step.id}" for step in stage.steps)
-        reader.report(f"{path}.at", at, f"a step of stage '{stage.id}': {known}", line)
+        places = [f"{s.id}/{t.id}" for s in journey.stages for t in s.steps]
+        reader.report(f"{path}.at", at, f"a step of stage '{stage.id}': {known}{did_you_mean(at, places)}", line)
         return
     opportunity.stage_id = stage.id
     opportunity.step_id = step_id or None

@@ -14,6 +14,7 @@ from datetime import date
 from .documents import Document
 from .model import Department, Journey, Opportunity, Persona, Stage, Step
 from .problems import Problem, Severity, has_errors
+from .suggest import Suggestions
 
 
 def generated_page_path(folder: str, page_id: str) -> str:
@@ -88,12 +89,17 @@ class Site:
 
     def _check_references(self) -> None:
         opportunity_pages: dict[str, str] = {}
+        persona_hints = department_hints = None  # made at the first unknown id, if any
         for document in self.documents.values():
             for ref in document.references:
                 if ref.kind == "persona" and ref.target not in self.personas:
-                    self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas)
+                    persona_hints = persona_hints or Suggestions(self.personas)
+                    self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas,
+                                  persona_hints.hint(ref.target))
                 elif ref.kind == "department" and ref.target not in self.departments:
-                    self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments)
+                    department_hints = department_hints or Suggestions(self.departments)
+                    self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments,
+                                  department_hints.hint(ref.target))
                 elif ref.kind == "opportunity":
                     if ref.target in opportunity_pages:
                         self.site_problems[document.path].append(Problem(
@@ -106,6 +112,7 @@ class Site:
 
     def _resolve_sources(self, known_paths: Collection[str] | Mapping[str, str]) -> None:
         """A source page link is relative to the journey's folder, or else to the docs folder."""
+        page_hints = None  # made at the first missing page, if any
         for journey in self.journeys:
             for source in journey.sources:
                 if source.url:
@@ -114,19 +121,21 @@ class Site:
                 if source.page is not None and isinstance(known_paths, Mapping):
                     source.title = known_paths[source.page]
                 if source.page is None:
+                    page_hints = page_hints or Suggestions(known_paths)
                     self.site_problems[journey.path].append(Problem(
                         path=journey.path, line=source.line, field=source.field, value=repr(source.text),
-                        expected="a page that exists in the site (it is shown as plain text)",
+                        expected="a page that exists in the site (it is shown as plain text)"
+                        + page_hints.hint(source.candidates[-1] if source.candidates else source.text),
                         severity=Severity.WARNING,
                     ))
 
     def _missing(self, document: Document, target: str, field: str, line: int | None, kind: str,
-                 registry: dict[str, list[str]]) -> None:
+                 registry: dict[str, list[str]], hint: str = "") -> None:
         if document.path not in registry[target]:
             registry[target].append(document.path)
         self.site_problems[document.path].append(Problem(
             path=document.path, line=line, field=field, value=repr(target),
-            expected=f"a {kind} with a page of its own ({kind}s/{target}.md); a page is generated for it meanwhile",
+            expected=f"a {kind} with a page of its own ({kind}s/{target}.md){hint}; a page is generated for it meanwhile",
             severity=Severity.WARNING,
         ))
 
