@@ -44,7 +44,7 @@ from ..render.search_digest import search_digest
 from .config import JourneysConfig
 from .deferred import DeferredFragments
 from .links import MkDocsLinker
-from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
+from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_after_content, place_in_content
 from .render_cache import RenderCache
 from .timings import PhaseTimer
 from .virtual_files import add_exports, add_generated_pages
@@ -140,6 +140,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             lanes=self.config.lanes,
             label_overrides=self.config.labels,
             search_lanes=self.config.search_lanes,
+            layout=self.config.layout,
         )
         self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
                                     config.use_directory_urls, config.site_url)))
@@ -231,7 +232,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
             if document.journey is not None and not site.is_broken(path):
                 parts.append(self._render_later(path, "journey", ""))
-        elif kind in ("persona", "department"):
+        elif kind == "department":
+            html = place_after_content(html, self._render_later(path, kind, page_id), LINKS_MARKER)
+        elif kind == "persona":
             parts.append(self._render_later(path, kind, page_id))
         if parts:
             html = place_in_content(html, "\n".join(parts), marker)
