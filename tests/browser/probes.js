@@ -132,7 +132,8 @@ window.journeysProbes = (function () {
     stages.forEach(function (th) {
       var index = Array.prototype.indexOf.call(th.parentElement.querySelectorAll("th.journey-map__stage"), th);
       var parts = [th.querySelector(".journey-map__stage-name")];
-      var list = spans[index] && spans[index].querySelector(".journeys-opportunity__title");
+      // a card for the whole stage (one placed at a step stays under its step instead)
+      var list = spans[index] && spans[index].querySelector(".journeys-opportunity-card--stage .journeys-opportunity__title");
       if (list) parts.push(list);
       var labelWidth = label.getBoundingClientRect().width;
       scroller.scrollLeft = th.offsetLeft - labelWidth + th.offsetWidth / 2;
