@@ -250,16 +250,40 @@ SCALE = """() => {
         });
     }
     const sizes = [...row.querySelectorAll('.journeys-emotion__value')].map(v => parseFloat(getComputedStyle(v).fontSize));
-    return {ticks, words, points, sizes};
+    // the ticks are drawn (generated content), so the text probes do not see them: they must
+    // not cover the label's own text (its name, the legend, the extremes' words)
+    const label = row.querySelector('th');
+    const texts = [];
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim() || node.parentElement.closest('.journeys-sr-only')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) texts.push({text: node.textContent.trim(), r});
+    }
+    for (const word of label.querySelectorAll('.journeys-scale__word')) texts.push({text: 'word', r: word.getBoundingClientRect()});
+    const covered = [];
+    for (const tick of label.querySelectorAll('.journeys-scale__tick')) {
+        const t = tick.getBoundingClientRect();
+        for (const {text, r} of texts) {
+            const dx = Math.min(t.right, r.right) - Math.max(t.left, r.left);
+            const dy = Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top);
+            if (dx > 1 && dy > 1) covered.push(tick.dataset.label + ' covers ' + text);
+        }
+    }
+    return {ticks, words, points, sizes, covered};
 }"""
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("journey, extremes", [("b2b", ["Very positive", "Very negative"]),
                                                ("camping", ["非常积极", "非常消极"]),
                                                ("malay", ["Sangat positif", "Sangat negatif"])])
-def test_the_scale_is_visible_in_the_pages_language_and_matches_the_points(open_page, journey, extremes) -> None:
-    page = open_page(JOURNEYS[journey])
+def test_the_scale_is_visible_in_the_pages_language_and_matches_the_points(open_page, journey, extremes,
+                                                                           width) -> None:
+    page = open_page(JOURNEYS[journey], width=width)
     scale = page.evaluate(SCALE)
+    assert scale["covered"] == [], scale["covered"]
     assert sorted(scale["ticks"]) == sorted(["+2", "+1", "0", "-1", "-2"])
     assert all(t["visible"] for t in scale["ticks"].values()), scale["ticks"]
     assert [w["text"] for w in scale["words"]] == extremes and all(w["height"] > 8 for w in scale["words"])
