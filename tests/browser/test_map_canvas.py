@@ -348,6 +348,14 @@ def test_printed_map_never_breaks_a_word(browser, wiki_url: str, journey: str) -
         page.add_script_tag(path=str(PROBES))
         broken = page.evaluate("journeysProbes.brokenWords('.journey-map__table')")
         assert broken == [], f"{journey}, printed:\n" + "\n".join(broken[:20])
+        # the scale's ticks stay in the emotion lane's label cell on paper too
+        stray = page.evaluate("""() => {
+            const label = document.querySelector('.journey-map__lane--emotion th').getBoundingClientRect();
+            return [...document.querySelectorAll('.journeys-scale__tick')].map(t => t.getBoundingClientRect())
+                .filter(r => r.top < label.top || r.bottom > label.bottom || r.left < label.left || r.right > label.right)
+                .map(r => [r.left, r.top]);
+        }""")
+        assert stray == [], f"{journey}, printed: scale ticks outside their cell at {stray}"
     finally:
         context.close()
 
