@@ -31,7 +31,6 @@ class Series:
     index: int  # 0-based: picks the colour and dash pattern
     persona: str | None  # None: the single curve of a journey without per-persona emotions
     name: str = ""  # the persona's display name
-
     offset: float = 0.0  # drawn this far below the value's line (viewBox units), so ties stay apart
 
     @property
