@@ -31,6 +31,11 @@
           figure.requestFullscreen().catch(function () { /* refused: the map stays in the page */ });
         }
       });
+      // Browsers leave full screen on Esc themselves; where one leaves the key to the page
+      // (a kiosk, a headless browser), the map does it.
+      figure.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && document.fullscreenElement === figure) document.exitFullscreen();
+      });
       document.addEventListener("fullscreenchange", function () {
         var on = document.fullscreenElement === figure;
         fullscreen.setAttribute("aria-pressed", String(on));
