@@ -84,6 +84,38 @@ window.journeysProbes = (function () {
     return findings;
   }
 
+  /* Words split across two lines: a line break inside a text node that falls neither at a
+     space, hyphen or slash, nor next to a CJK character (where lines may break anywhere). */
+  function brokenWords(selector) {
+    var root = document.querySelector(selector);
+    if (!root) return ["no element " + selector];
+    var cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+    var breakAfter = /[\s\-\/\u2010-\u2014\u203a]/;
+    var range = document.createRange();
+    var findings = [];
+    visibleTextNodes(root).forEach(function (node) {
+      var text = node.textContent;
+      var lastTop = null;
+      for (var i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i])) continue;
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        var rects = range.getClientRects();
+        if (!rects.length) continue;
+        var top = rects[0].top;
+        if (lastTop !== null && top > lastTop + 1) {
+          var before = text[i - 1] || " ";
+          if (!breakAfter.test(before) && !cjk.test(before) && !cjk.test(text[i])) {
+            findings.push("\"" + text.slice(Math.max(0, i - 12), i) + "|" + text.slice(i, i + 12) +
+              "\" is broken across lines inside a word");
+          }
+        }
+        lastTop = top;
+      }
+    });
+    return findings;
+  }
+
   /* After scrolling a map to its right end: lane labels still inside the scroll box and on
      top (what is painted at each label's centre is the label). */
   function hiddenLaneLabels(scrollSelector) {
@@ -132,7 +164,8 @@ window.journeysProbes = (function () {
     stages.forEach(function (th) {
       var index = Array.prototype.indexOf.call(th.parentElement.querySelectorAll("th.journey-map__stage"), th);
       var parts = [th.querySelector(".journey-map__stage-name")];
-      var list = spans[index] && spans[index].querySelector(".journeys-opportunity__title");
+      // a card for the whole stage (one placed at a step stays under its step instead)
+      var list = spans[index] && spans[index].querySelector(".journeys-opportunity-card--stage .journeys-opportunity__title");
       if (list) parts.push(list);
       var labelWidth = label.getBoundingClientRect().width;
       scroller.scrollLeft = th.offsetLeft - labelWidth + th.offsetWidth / 2;
@@ -267,6 +300,7 @@ window.journeysProbes = (function () {
 
   return {
     textOverlaps: textOverlaps,
+    brokenWords: brokenWords,
     hiddenLaneLabels: hiddenLaneLabels,
     hiddenStageParts: hiddenStageParts,
     lowContrast: lowContrast,

@@ -1,6 +1,8 @@
 """Screenshots for review, saved into screenshots/ (named in the README): a journey map in both
-palettes at both widths, the opportunity index, and the README's own picture
-(screenshots/journey-map.png). A person looks at them; the test checks they show the map."""
+palettes at both widths, the wide journey page as a reader first sees it, the whole map in
+overview mode, a department page, the opportunity index; and the README's two pictures
+(screenshots/journey-map.png: the whole map; screenshots/department-page.png). A person looks
+at them; the tests check they show what they are named after."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import INDEX, JOURNEYS, PALETTES, WIDTHS
+from .conftest import DEPARTMENT, INDEX, JOURNEYS, PALETTES, WIDTHS
 
-MAP_JOURNEY = "b2b"  # four personas' curves, moments, every lane
+MAP_JOURNEY = "b2b"  # four personas' curves, moments, every lane, 14 steps
 PIXELS = {"wide": 1280, "phone": 390}
 
 
@@ -33,9 +35,45 @@ def test_map_screenshot(open_page, screenshots: Path, palette: str, width: str) 
     assert path.stat().st_size > 10_000
     # The picture shows the lane labels and the first step at least.
     assert box["width"] <= PIXELS[width]
+    if width == "wide":
+        assert box["width"] >= 0.85 * PIXELS[width]  # the wide canvas, not the text column
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_wide_page_screenshot(open_page, screenshots: Path, palette: str) -> None:
+    """The window a reader sees once the map is scrolled to the top: the map's band across it."""
+    page = open_page(JOURNEYS[MAP_JOURNEY], palette=palette)
+    page.evaluate("""() => { const map = document.querySelector('.journey-map');
+        window.scrollTo(0, map.getBoundingClientRect().top + window.scrollY - 60); }""")
+    path = screenshots / f"journey-page-{palette}-1280.png"
+    page.screenshot(path=str(path), animations="disabled")
+    assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_overview_screenshot(open_page, screenshots: Path, palette: str) -> None:
+    page = open_page(JOURNEYS[MAP_JOURNEY], palette=palette)
+    page.click("[data-journey-map-overview]")
+    path = screenshots / f"journey-map-overview-{palette}-1280.png"
+    box = element_shot(page, ".journey-map", path)
+    assert path.stat().st_size > 10_000
+    # every step is in the picture: the map does not scroll sideways
+    assert page.evaluate("(s => s.scrollWidth <= s.clientWidth)(document.querySelector('.journey-map__scroll'))")
+    assert box["width"] <= 1280
+    if palette == "light":
+        (screenshots / "journey-map.png").write_bytes(path.read_bytes())  # the README's picture
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("palette", PALETTES)
+def test_department_screenshot(open_page, screenshots: Path, palette: str, width: str) -> None:
+    page = open_page(DEPARTMENT, width=width, palette=palette)
+    path = screenshots / f"department-{palette}-{PIXELS[width]}.png"
+    box = element_shot(page, "article", path)
+    assert path.stat().st_size > 10_000
+    assert box["width"] <= PIXELS[width]
     if palette == "light" and width == "wide":
-        readme = screenshots / "journey-map.png"
-        readme.write_bytes(path.read_bytes())
+        (screenshots / "department-page.png").write_bytes(path.read_bytes())  # the README's picture
 
 
 def test_index_screenshot(open_page, screenshots: Path) -> None:

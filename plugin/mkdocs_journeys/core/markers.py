@@ -255,3 +255,12 @@ def place_in_content(html: str, rendered: str, marker: str) -> str:
     if match:
         return html[: match.end()] + "\n" + rendered + html[match.end() :]
     return rendered + "\n" + html
+
+
+def place_after_content(html: str, rendered: str, marker: str) -> str:
+    """At the marker; else after the page's own text (a department page opens with its
+    description, then what the department owns)."""
+    match = _HTML_MARKER_RES[marker].search(html)
+    if match:
+        return html[: match.start()] + rendered + html[match.end() :]
+    return html + "\n" + rendered

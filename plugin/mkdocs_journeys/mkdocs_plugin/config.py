@@ -29,6 +29,9 @@ class JourneysConfig(base.Config):
     """Which lanes' texts search indexes, besides the journey's header and its stage and step
     names (actions, thoughts and backstage are left to the page: every reader downloads the index)."""
 
+    layout = c.Choice(("wide", "column"), default="wide")
+    """`wide`: journey pages give the map the window's width (Material's sidebars step aside unless the page's `hide:` says otherwise); `column`: the map stays in the text column."""
+
     language = o.Language(Labels.available, normalize_language)
     """Language of the map labels; defaults to `theme.language`, falling back to English."""
 

@@ -34,7 +34,7 @@ from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import BuildDateError, build_date
-from ..core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_in_content
+from ..core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_after_content, place_in_content
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
@@ -137,6 +137,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             lanes=self.config.lanes,
             label_overrides=self.config.labels,
             search_lanes=self.config.search_lanes,
+            layout=self.config.layout,
         )
         self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
                                     config.use_directory_urls, config.site_url)))
@@ -228,7 +229,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
             if document.journey is not None and not site.is_broken(path):
                 parts.append(self._render_later(path, "journey", ""))
-        elif kind in ("persona", "department"):
+        elif kind == "department":
+            html = place_after_content(html, self._render_later(path, kind, page_id), LINKS_MARKER)
+        elif kind == "persona":
             parts.append(self._render_later(path, kind, page_id))
         if parts:
             html = place_in_content(html, "\n".join(parts), marker)

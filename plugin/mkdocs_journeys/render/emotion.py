@@ -3,6 +3,11 @@
 Each cell spans x 0..100; a step's point sits at x 50 and its segments run to the cell
 edges at the midpoint with the neighbouring step, so adjacent cells meet exactly whatever
 the column widths. One series per persona when steps give per-persona emotions.
+
+Curves that share a value must stay apart: each series is drawn a few units above or below
+the value's line (its `offset`, the same along the whole curve so the cells still join), and
+has its own marker shape and dash pattern. A persona that does not act at a step (the step,
+or else its stage, names other personas) gets no point there: its curve has a gap.
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..core.model import EMOTION_MAX, Journey
+from ..core.model import EMOTION_MAX, Journey, Stage, Step
 
 TOP, BOTTOM = 12.0, 88.0  # y of +2 and -2 inside a 0..100 viewBox
+SERIES_GAP = 3.0  # viewBox units between neighbouring series' curves (about 5 px on screen)
+SCALE = (2, 1, 0, -1, -2)  # the ticks of the visible scale
 
 
 def emotion_y(value: float) -> float:
@@ -24,10 +31,11 @@ class Series:
     index: int  # 0-based: picks the colour and dash pattern
     persona: str | None  # None: the single curve of a journey without per-persona emotions
     name: str = ""  # the persona's display name
+    offset: float = 0.0  # drawn this far below the value's line (viewBox units), so ties stay apart
 
     @property
     def colour(self) -> int:
-        return self.index % 6  # the stylesheet has six series styles
+        return self.index % 6  # the stylesheet has six series styles (colour, dashes, marker)
 
 
 def signed(value: float | None) -> str:
@@ -43,7 +51,7 @@ class CellCurve:
     series: Series
     value: int
     path: str  # the line through this cell, in viewBox units
-    y: float  # the point at x 50
+    y: float  # the point at x 50, on the value's line (the series' offset is added when drawn)
     # Written once here rather than worked out per cell in the template (a map has hundreds):
     signed: str = ""  # the value as shown: +1, 0, -2
     value_class: str = ""  # the series' text colour, or positive/negative/zero for one curve
@@ -59,6 +67,8 @@ class EmotionLane:
     series: list[Series]
     cells: list[EmotionCell]
     zero_y: float = emotion_y(0)
+    # (value, y) of each tick of the scale, for the grid lines and the labels
+    scale: tuple[tuple[int, float], ...] = tuple((value, emotion_y(value)) for value in SCALE)
 
     @property
     def per_persona(self) -> bool:
@@ -71,6 +81,17 @@ def _value_class(series: Series, value: int) -> str:
     return "journeys-emotion__value--" + ("pos" if value > 0 else "neg" if value < 0 else "zero")
 
 
+def _step_values(journey: Journey, stage: Stage, step: Step, series: list[Series]) -> list[int | None]:
+    if not series[0].persona:
+        return [step.emotion]
+    acting = set(step.personas or stage.personas or journey.personas or (s.persona for s in series))
+    return [
+        step.persona_emotions[s.persona] if s.persona in step.persona_emotions
+        else step.emotion if s.persona in acting else None
+        for s in series
+    ]
+
+
 def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> EmotionLane | None:
     """The emotion lane of a journey, or None when no step gives an emotion."""
     steps = [step for _, step in journey.steps()]
@@ -78,11 +99,10 @@ def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> 
         return None
     personas = [p for p in journey.all_personas() if any(p in step.persona_emotions for step in steps)]
     series = [Series(i, persona, persona_name(persona)) for i, persona in enumerate(personas)] or [Series(0, None)]
-    # A step's single emotion is every persona's emotion at that step.
-    values = [
-        [step.persona_emotions.get(s.persona, step.emotion) if s.persona else step.emotion for s in series]
-        for step in steps
-    ]
+    for s in series:
+        s.offset = (s.index - (len(series) - 1) / 2) * SERIES_GAP
+    # A step's single emotion is the emotion of every persona acting at that step.
+    values = [_step_values(journey, stage, step, series) for stage, step in journey.steps()]
     cells = []
     for index, row in enumerate(values):
         cell = EmotionCell()

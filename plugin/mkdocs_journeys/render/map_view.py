@@ -27,7 +27,9 @@ class MapView:
     columns: list[tuple[Stage, Step]]
     lanes: list[str]  # the lanes with data, in the configured order
     emotion: EmotionLane | None
-    stage_opportunities: dict[str, list[Opportunity]] = field(default_factory=dict)
+    # per stage: its opportunities with the column (1-based, within the stage) of the step each
+    # is placed at, None for those placed at the stage itself; those come first
+    stage_opportunities: dict[str, list[tuple[Opportunity, int | None]]] = field(default_factory=dict)
     journey_opportunities: list[Opportunity] = field(default_factory=list)
 
 
@@ -44,11 +46,16 @@ def _has_data(lane: str, journey: Journey, steps: list[Step], view: MapView) -> 
 def map_view(journey: Journey, lanes: Sequence[str] = LANES, persona_name: Callable[[str], str] = str) -> MapView:
     columns = journey.steps()
     view = MapView(journey=journey, columns=columns, lanes=[], emotion=emotion_lane(journey, persona_name))
+    step_columns = {(stage.id, step.id): index for stage in journey.stages
+                    for index, step in enumerate(stage.steps, 1)}
     for opportunity in journey.opportunities:
         if opportunity.stage_id:
-            view.stage_opportunities.setdefault(opportunity.stage_id, []).append(opportunity)
+            column = step_columns.get((opportunity.stage_id, opportunity.step_id)) if opportunity.step_id else None
+            view.stage_opportunities.setdefault(opportunity.stage_id, []).append((opportunity, column))
         else:
             view.journey_opportunities.append(opportunity)
+    for placed in view.stage_opportunities.values():
+        placed.sort(key=lambda item: item[1] is not None)  # stable: the stage's own first
     steps = [step for _, step in columns]
     view.lanes = [lane for lane in lanes if _has_data(lane, journey, steps, view)]
     return view

@@ -8,6 +8,7 @@ once per build.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -21,6 +22,9 @@ from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .links import Linker
 from .map_view import DEFAULT_SEARCH_LANES, LANES, map_view
+
+
+DUE_SOON_DAYS = 30  # a department page counts what falls due within this many days
 
 
 def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
@@ -49,10 +53,12 @@ class Renderer:
         lanes: Sequence[str] = LANES,
         label_overrides: dict[str, str] | None = None,
         search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
+        layout: str = "wide",
     ):
         self.labels = labels
         self.icons = icons
         self.lanes = list(lanes)
+        self.layout = layout  # "wide": journey pages give the map the window's width
         self.search_lanes = frozenset(search_lanes)
         self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
@@ -115,7 +121,10 @@ class Renderer:
         context["icon"] = lambda name: Markup(sprite.use(name))
         context["channel_icon"] = lambda channel: Markup(sprite.use(channel_icon_name(channel)))
         context["icon_symbols"] = lambda: Markup(sprite.symbols())
-        return self._map.render(journey=journey, view=view, **context)
+        document = site.documents.get(journey.path)
+        # Material's `hide:` in the page's front matter is the author's own choice of sidebars.
+        wide = self.layout == "wide" and not (document is not None and "hide" in document.meta)
+        return self._map.render(journey=journey, view=view, wide=wide, **context)
 
     def journey_search_text(self, journey: Journey, site: Site, linker: Linker) -> str:
         """All the map's text in a few tags, for search engines that parse every tag."""
@@ -140,11 +149,22 @@ class Renderer:
 
     def department_page(self, department_id: str, page_path: str, site: Site, linker: Linker) -> str:
         opportunities = site.opportunities_by_owner.get(department_id, [])
+        today = site.today
+        soon = today + timedelta(days=DUE_SOON_DAYS)
+        open_items = [o for o in opportunities if o.status != "done"]
+        # what a department head asks first: how much is open, late, or about to be
+        summary = {
+            "open": len(open_items),
+            "overdue": sum(1 for o in open_items if o.is_overdue(today)),
+            "due_soon": sum(1 for o in open_items if o.due is not None and today <= o.due <= soon),
+        }
+        by_due = sorted(opportunities, key=lambda o: (o.due is None, o.due or today))  # stable: else wiki order
         return self._department.render(
             department=site.departments.get(department_id),
             department_id=department_id,
             opportunities=opportunities,
-            opportunities_by_status=[(status, [o for o in opportunities if o.status == status]) for status in STATUSES],
+            summary=summary,
+            opportunities_by_status=[(status, [o for o in by_due if o.status == status]) for status in STATUSES],
             journeys=site.journeys_by_owner.get(department_id, []),
             steps=site.steps_by_owner.get(department_id, []),
             **self._context(site, page_path, linker, self.labels),

@@ -1,10 +1,51 @@
-/* mkdocs-journeys: filters and sorting for the opportunity index.
-   The full table is in the HTML; this only hides and reorders rows and board cards.
+/* mkdocs-journeys: the map's controls (whole map / full screen), and filters and sorting for
+   the opportunity index. The full map and the full table are in the HTML; this only switches
+   the map's layout and hides and reorders rows and board cards.
    Started through Material's document$ so it also runs after instant navigation. */
 (function () {
   "use strict";
 
   var FILTERS = ["status", "owner", "journey", "priority"];
+
+  /* A map's two buttons: "whole map" (the overview: every step in the window's width) and
+     full screen (Esc, or the button again, leaves it). Hidden in the HTML, shown here. */
+  function setupMap(figure) {
+    if (figure.dataset.journeysReady) return;
+    figure.dataset.journeysReady = "true";
+    var tools = figure.querySelector("[data-journey-map-tools]");
+    if (!tools) return;
+    var overview = tools.querySelector("[data-journey-map-overview]");
+    var fullscreen = tools.querySelector("[data-journey-map-fullscreen]");
+    overview.addEventListener("click", function () {
+      var on = !figure.classList.contains("journey-map--overview");
+      figure.classList.toggle("journey-map--overview", on);
+      overview.setAttribute("aria-pressed", String(on));
+    });
+    if (fullscreen && document.fullscreenEnabled && figure.requestFullscreen) {
+      var enter = fullscreen.textContent;
+      var exit = fullscreen.dataset.labelExit || enter;
+      fullscreen.addEventListener("click", function () {
+        if (document.fullscreenElement === figure) {
+          document.exitFullscreen();
+        } else {
+          figure.requestFullscreen().catch(function () { /* refused: the map stays in the page */ });
+        }
+      });
+      // Browsers leave full screen on Esc themselves; where one leaves the key to the page
+      // (a kiosk, a headless browser), the map does it.
+      figure.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && document.fullscreenElement === figure) document.exitFullscreen();
+      });
+      document.addEventListener("fullscreenchange", function () {
+        var on = document.fullscreenElement === figure;
+        fullscreen.setAttribute("aria-pressed", String(on));
+        fullscreen.textContent = on ? exit : enter;
+      });
+    } else if (fullscreen) {
+      fullscreen.hidden = true;
+    }
+    tools.hidden = false;
+  }
 
   function compare(key) {
     return function (a, b) {
@@ -39,6 +80,8 @@
       if (select && params.get(name)) select.value = params.get(name);
     });
     if (params.get("sort")) sortSelect.value = params.get("sort");
+    var overdueOnly = form.querySelector("[data-filter-overdue]");
+    if (overdueOnly && params.get("overdue")) overdueOnly.checked = true;
 
     function apply() {
       var active = {};
@@ -50,11 +93,13 @@
           query.set(name, select.value);
         }
       });
+      var overdue = overdueOnly && overdueOnly.checked;
+      if (overdue) query.set("overdue", "1");
       var shown = 0;
       rows.concat(cards).forEach(function (element) {
         var match = Object.keys(active).every(function (name) {
           return element.dataset[name] === active[name];
-        });
+        }) && (!overdue || element.classList.contains("journeys-row--overdue"));
         element.hidden = !match;
         if (match && element.tagName === "TR") shown += 1;
       });
@@ -84,6 +129,7 @@
   }
 
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-journey-map]"), setupMap);
     Array.prototype.forEach.call(document.querySelectorAll("[data-journeys-index]"), setup);
   }
 
