@@ -127,7 +127,8 @@ WRONG_TYPES = [
     Case("step-name-float", **wrong(f"{STEP}.name", 3.14, f"{STEP_FIELD}.name", "3.14", "- name: 3.14")),
     Case("step-id-mapping", **wrong(f"{STEP}.id", {"a": 1}, f"{STEP_FIELD}.id", "a mapping")),
     Case("step-actions-number", **wrong(f"{STEP}.actions", 5, f"{STEP_FIELD}.actions", "5", "actions: 5")),
-    Case("step-thoughts-mapping", **wrong(f"{STEP}.thoughts", {"x": "y"}, f"{STEP_FIELD}.thoughts", "a mapping")),
+    # format 2: a mapping is persona id -> text(s); `x` is no persona of the journey
+    Case("step-thoughts-mapping", **wrong(f"{STEP}.thoughts", {"x": "y"}, f"{STEP_FIELD}.thoughts.x", "x")),
     Case("step-emotion-list", **wrong(f"{STEP}.emotion", [1, 2], f"{STEP_FIELD}.emotion", "a list")),
     Case("step-touchpoints-text", **wrong(f"{STEP}.touchpoints", "web", f"{STEP_FIELD}.touchpoints", "web",
                                           "touchpoints: web")),

@@ -90,6 +90,7 @@ def cross_reference(
     stale_after_days: int = 365,
     index_folder: str = "opportunities",
     checked_again: bool = True,
+    custom_lanes: Iterable[str] = (),
 ) -> Site:
     """The site of the pages read; `other_files` are the site's other files (images, data,
     pages not read), which sources may name too. `checked_again`: the documents will be
@@ -102,6 +103,7 @@ def cross_reference(
         today=today,
         stale_after_days=stale_after_days,
         index_path=read.index_path or f"{index_folder}/index.md",
+        custom_lanes=tuple(custom_lanes),
     )
     if not checked_again:
         # What each page refers to is checked once, just now; kept only for a rebuild that
@@ -119,7 +121,8 @@ def load_wiki(
     index_folder: str = "opportunities",
     icon_exists: IconCheck | None = None,
     is_index_page: Callable[[str], bool] | None = None,
+    custom_lanes: Iterable[str] = (),
 ) -> Site:
     """Both steps at once."""
     read = read_pages(pages, icon_exists, is_index_page)
-    return cross_reference(read, other_files, today, stale_after_days, index_folder)
+    return cross_reference(read, other_files, today, stale_after_days, index_folder, custom_lanes=custom_lanes)
