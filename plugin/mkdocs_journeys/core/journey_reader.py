@@ -37,6 +37,7 @@ from .model import (
     Touchpoint,
 )
 from .problems import Severity, key_name
+from .slugs import slugify
 
 JOURNEY_KEYS = (
     "type", "scope", "personas", "owner", "reviewed", "sources", "scenario", "goals",
@@ -301,7 +302,7 @@ def _read_stage(
 ) -> Stage | None:
     reader.check_keys(item, STAGE_KEYS, path)
     name = reader.text(item, "name", f"{path}.name", required=True)
-    stage_id = _unique(item, reader.own_id(item, name, path, line), seen.stage_ids, seen.explicit_stage_ids,
+    stage_id = _unique(item, _own_id(item, name, path, line, reader), seen.stage_ids, seen.explicit_stage_ids,
                        f"{path}.id", line, reader, "stage")
     icon = reader.text(item, "icon", f"{path}.icon")
     if icon is not None:
@@ -326,7 +327,7 @@ def _read_step(item: LineDict, path: str, line: int | None, reader: FieldReader,
     problems_before = len(reader.problems)
     reader.check_keys(item, STEP_KEYS, path)
     name = reader.text(item, "name", f"{path}.name", required=True)
-    step_id = _unique(item, reader.own_id(item, name, path, line), seen.step_ids, seen.explicit_step_ids,
+    step_id = _unique(item, _own_id(item, name, path, line, reader), seen.step_ids, seen.explicit_step_ids,
                       f"{path}.id", line, reader, "step")
     step = Step(
         id=step_id or "",
@@ -440,6 +441,15 @@ def _read_step_lanes(item: LineDict, path: str, reader: FieldReader, seen: _Seen
     return result
 
 
+def _own_id(item: LineDict, name: str | None, path: str, line: int | None, reader: FieldReader) -> str | None:
+    """A stage's or step's id; when the explicit one is faulty (reported), the slug of its name,
+    so that a forgiving preview still draws the column."""
+    own = reader.own_id(item, name, path, line)
+    if own is None and item.get("id") is not None and name is not None:
+        return slugify(name) or None
+    return own
+
+
 def _unique(item: LineDict, item_id: str | None, seen_ids: set[str], explicit_ids: set[str], path: str,
             line: int | None, reader: FieldReader, what: str) -> str | None:
     """Stage and step ids are unique within their journey (steps across all stages). An id
@@ -447,16 +457,15 @@ def _unique(item: LineDict, item_id: str | None, seen_ids: set[str], explicit_id
     explicit id that repeats is an error."""
     if item_id is None:
         return None
-    if item.get("id") is None:
-        if item_id in seen_ids or item_id in explicit_ids:
-            number = 2
-            while f"{item_id}-{number}" in seen_ids or f"{item_id}-{number}" in explicit_ids:
-                number += 1
-            item_id = f"{item_id}-{number}"
-    elif item_id in seen_ids:
+    if item.get("id") is not None and item_id in seen_ids:
         reader.report(path, item_id, f"a {what} id not used by another {what} of this journey "
                       "(an explicit `id` must be unique; leave it out to derive one from the name)", line)
-        return None
+        # numbered below like a derived one, so that a forgiving preview still draws it
+    if item_id in seen_ids or (item.get("id") is None and item_id in explicit_ids):
+        number = 2
+        while f"{item_id}-{number}" in seen_ids or f"{item_id}-{number}" in explicit_ids:
+            number += 1
+        item_id = f"{item_id}-{number}"
     seen_ids.add(item_id)
     return item_id
 
