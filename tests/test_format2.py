@@ -360,3 +360,63 @@ def test_each_new_rule_fails_strict_and_keeps_the_rest_of_the_map(tmp_path, case
     assert table is not None, "a page with problems keeps every valid part of its map"
     assert table in panel.find_all_next("table"), "the panel stands above the map"
     assert "Find the site" in text_of(table) and "Pitch the tent" in text_of(table)
+
+
+# -- the sample wiki uses format 2 -------------------------------------------------------------
+
+from test_sample_wiki import built as sample  # noqa: E402,F401 - the sample wiki, built once with --strict
+
+SAMPLE_CURRENT = "journeys/camping-trip.md"
+SAMPLE_FUTURE = "journeys/camping-trip-future.md"
+SAMPLE_SUB = "journeys/camping-find-the-site.md"
+SAMPLE_B2B = "journeys/b2b-key-account.md"
+
+
+def test_sample_wiki_compares_a_future_state_with_its_current_state(sample):
+    future = sample.content(SAMPLE_FUTURE)
+    assert "未来状态" in text_of(future.select_one(".journeys-badge--state"))
+    assert_link_to_page(sample, SAMPLE_FUTURE, future.select_one(".journey-summary__compares a"), SAMPLE_CURRENT)
+    back = sample.content(SAMPLE_CURRENT).select_one(".journey-summary__compares a")
+    assert_link_to_page(sample, SAMPLE_CURRENT, back, SAMPLE_FUTURE)
+
+
+def test_sample_wiki_has_a_sub_journey_linked_both_ways(sample):
+    part_of = sample.content(SAMPLE_SUB).select_one(".journey-summary__parent a")
+    assert_link_to_page(sample, SAMPLE_SUB, part_of, SAMPLE_CURRENT)
+    assert part_of["href"].endswith("#jm-step-drive-in")
+    link = sample.content(SAMPLE_CURRENT).select_one("#jm-step-drive-in a.journeys-sub-journey")
+    assert_link_to_page(sample, SAMPLE_CURRENT, link, SAMPLE_SUB)
+
+
+def test_sample_wiki_storyboard_pictures_exist_and_fit_their_column(sample):
+    pictures = map_table(sample.content(SAMPLE_CURRENT)).select(".journey-map__lane--storyboard img")
+    assert len(pictures) >= 4
+    for img in pictures:
+        target = resolve_href(sample, SAMPLE_CURRENT, img["src"])
+        assert target is not None and target.is_file(), img["src"]
+        assert img["alt"].strip() and img["loading"] == "lazy"
+
+
+def test_sample_b2b_journey_gives_each_role_its_own_texts_and_a_custom_lane(sample):
+    table = map_table(sample.content(SAMPLE_B2B))
+    labelled = table.select(".journey-map__lane--actions .journeys-persona-text__who")
+    assert {text_of(who) for who in labelled} >= {"Chen Jing (陈静)", "Liu Yang (刘洋)"}
+    assert len({tuple(who.parent["class"]) for who in labelled}) >= 3  # a colour per role
+    assert table.select_one(".journey-map__lane--custom th").get_text(strip=True) == "Systems involved"
+    assert table.select_one(".journey-map__lane--evidence a") is not None
+
+
+def test_sample_research_page_lists_the_steps_citing_it(sample):
+    cited = sample.content("research/ka-stakeholder-interviews.md").select(".journeys-cited-by a")
+    assert len(cited) == 3
+    for link in cited:
+        assert_link_to_page(sample, "research/ka-stakeholder-interviews.md", link, SAMPLE_B2B)
+
+
+def test_sample_opportunities_have_value_effort_and_one_spans_two_journeys(sample):
+    records = json.loads((sample.site_dir / "opportunities" / "opportunities.json").read_text(encoding="utf-8"))
+    assert sum(1 for r in records if r["value"] is not None and r["effort"] is not None) >= 8
+    spanning = [r for r in records if len({p["journey_path"] for p in r["places"]}) > 1]
+    assert [r["id"] for r in spanning] == ["camping-signage"]
+    sub_map = map_table(sample.content(SAMPLE_SUB))
+    assert "在两个下路口设置醒目的营地指示牌" in text_of(lane_row(sub_map, "opportunities"))
