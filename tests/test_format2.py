@@ -143,7 +143,9 @@ def test_evidence_links_per_step_and_cited_by_back(built):
 
 def test_sub_journey_links_both_ways(built):
     step = step_headers(current_map(built), COLUMNS)[0]
-    link = step.select_one("a.journeys-sub-journey")
+    links = step.select("a.journeys-sub-journey")
+    assert len(links) == 1, "both sides name the link (the step's journey, the child's parent): shown once"
+    link = links[0]
     assert "Finding the site" in text_of(link)
     assert_link_to_page(built, CURRENT, link, SUB)
     part_of = built.content(SUB).select_one(".journey-summary__parent a")

@@ -217,7 +217,7 @@ class Site:
                     if step.sub_journey is not None:
                         child = self._find(step.sub_journey, known_paths, journey, "a journey page of the site", True)
                         if child is not None and child != journey.path:
-                            self.sub_journeys[(journey.path, step.id)].append(self.journey_by_path[child])
+                            self._add_sub_journey(journey.path, step.id, self.journey_by_path[child])
                             self.parent_of.setdefault(child, ParentPlace(journey, stage, step))
             for opportunity in journey.opportunities:
                 for index, place in enumerate(opportunity.places):
@@ -237,8 +237,14 @@ class Site:
             self._problem(journey, parent.field, parent.line, parent.text, wrong)
             return
         self.parent_of[journey.path] = ParentPlace(parent_journey, stage, step)
-        if step is not None and journey not in self.sub_journeys[(target, step.id)]:
-            self.sub_journeys[(target, step.id)].append(journey)
+        if step is not None:
+            self._add_sub_journey(target, step.id, journey)
+
+    def _add_sub_journey(self, parent_path: str, step_id: str, child: Journey) -> None:
+        """Either side may say it (the child's `parent`, the step's `journey`): listed once."""
+        children = self.sub_journeys[(parent_path, step_id)]
+        if not any(known is child for known in children):
+            children.append(child)
 
     def _resolve_foreign_place(self, journey: Journey, opportunity: Opportunity, place: Place, index: int,
                                known_paths: Collection[str] | Mapping[str, str]) -> None:
