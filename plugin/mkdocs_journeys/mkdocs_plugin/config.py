@@ -86,5 +86,5 @@ def unknown_lanes(lanes: list[str] | None, custom_lanes: list[tuple[str, str]], 
             close = difflib.get_close_matches(lane_id, sorted(known), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             messages.append(f"journeys: mkdocs.yml: plugins.journeys.lanes[{index}]: found {lane_id!r}; expected a "
-                            f"built-in lane or a custom lane's id{hint}")
+                            f"built-in lane or the id of a custom lane of the site or of a journey{hint}")
     return messages

@@ -175,8 +175,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                                         custom_lanes=[lane_id for lane_id, _ in self.custom_lanes])
         for problem in self.site.problems():
             log.warning(problem.message)
-        for message in unknown_lanes(self.config.lanes, self.custom_lanes, self.site):
-            log.warning(message)
+        unknown = unknown_lanes(self.config.lanes, self.custom_lanes, self.site)
+        if unknown:  # a lane of a journey's own custom_lanes is known only now: the config fails here
+            raise PluginError("; ".join(unknown))
         with self.timer.phase("generated_pages"):
             self._generated, self._aliases = add_generated_pages(
                 files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages
