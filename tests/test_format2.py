@@ -422,3 +422,71 @@ def test_sample_opportunities_have_value_effort_and_one_spans_two_journeys(sampl
     assert [r["id"] for r in spanning] == ["camping-signage"]
     sub_map = map_table(sample.content(SAMPLE_SUB))
     assert "在两个下路口设置醒目的营地指示牌" in text_of(lane_row(sub_map, "opportunities"))
+
+
+# -- the JSON Schema agrees with the validator on format 2 -----------------------------------------
+
+from datetime import date  # noqa: E402
+
+import jsonschema  # noqa: E402
+
+from mkdocs_journeys.core.frontmatter import parse_yaml, split_page  # noqa: E402
+from mkdocs_journeys.core.schema import front_matter_schema  # noqa: E402
+from mkdocs_journeys.core.wiki import load_wiki  # noqa: E402
+
+SCHEMA_VALIDATOR = jsonschema.Draft7Validator(front_matter_schema())
+# New rules only the validator can check, and why a schema cannot.
+FORMAT2_VALIDATOR_ONLY = {
+    "compares-missing-page": "whether a page exists depends on the site",
+    "compares-not-a-journey": "what kind of page another page is depends on the site",
+    "compares-third-page": "a pair is a relation between two pages",
+    "parent-cycle": "a cycle runs through several pages",
+    "parent-step-missing": "the steps of another page",
+    "custom-lane-twice": "ids unique in a list: a schema sees values, not clashes between them",
+    "step-lane-undeclared": "the lanes a journey or the site declares: a reference between fields",
+    "image-missing": "whether a file exists depends on the site",
+    "evidence-missing": "whether a page exists depends on the site",
+    "step-journey-missing": "whether a page exists depends on the site",
+    "actions-persona-unknown": "the journey's personas: a reference between fields",
+    "at-other-journey-missing-step": "the steps of another page",
+    "history-out-of-order": "order between list items",
+    "explicit-id-repeated": "ids unique in their journey",
+}
+
+
+def _front(text: str):
+    split = split_page(text)
+    return parse_yaml(split.yaml_text, split.first_yaml_line)
+
+
+def _validator_problems(pages: dict[str, str], path: str) -> list[str]:
+    texts = [(p, t) for p, t in pages.items() if p.endswith(".md")]
+    site = load_wiki(texts, [p for p in pages if not p.endswith(".md")], date(2026, 11, 22))
+    return [problem.message for problem in site.problems_of(path)]
+
+
+def test_the_format2_site_is_valid_for_the_schema_and_the_validator():
+    pages = format2_pages()
+    for path, text in pages.items():
+        if path.endswith(".md") and text.startswith("---"):
+            assert list(SCHEMA_VALIDATOR.iter_errors(_front(text))) == [], path
+            assert _validator_problems(pages, path) == [], path
+
+
+def test_format2_exclusions_name_real_cases():
+    assert set(FORMAT2_VALIDATOR_ONLY) <= {case.id for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_schema_and_validator_agree_on_each_new_rule(case):
+    pages = format2_pages(**case.pages)
+    assert _validator_problems(pages, case.path), "the validator must catch every case"
+    errors = list(SCHEMA_VALIDATOR.iter_errors(_front(pages[case.path])))
+    if case.id in FORMAT2_VALIDATOR_ONLY:
+        assert errors == [], f"the schema catches {case.id} after all: drop it from FORMAT2_VALIDATOR_ONLY"
+        return
+    assert errors, f"the schema lets {case.id} pass"
+    wanted = [int(part) if part.isdigit() else part
+              for part in re.split(r"[.\[\]]+", case.field) if part]
+    assert any(list(error.absolute_path) == wanted[: len(error.absolute_path)] for error in errors), (
+        [list(error.absolute_path) for error in errors], wanted)
