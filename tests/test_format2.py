@@ -490,3 +490,17 @@ def test_schema_and_validator_agree_on_each_new_rule(case):
               for part in re.split(r"[.\[\]]+", case.field) if part]
     assert any(list(error.absolute_path) == wanted[: len(error.absolute_path)] for error in errors), (
         [list(error.absolute_path) for error in errors], wanted)
+
+
+def test_a_place_naming_a_whole_other_journey_lists_the_opportunity_under_its_map(tmp_path):
+    data = current_data()
+    data["opportunities"][0]["at"] = ["arrival", OTHER]
+    result = build_site(tmp_path, format2_pages(**{CURRENT: page({"title": "Camping today", "journey": data})}),
+                        strict=True)
+    assert not result.aborted, result.warnings
+    whole = result.content(OTHER).select_one("section.journey-opportunities")
+    assert whole is not None and "Put up signs at both turn-offs" in text_of(whole)
+    records = json.loads((result.site_dir / "opportunities" / "opportunities.json").read_text(encoding="utf-8"))
+    signs = next(r for r in records if r["id"] == "signs")
+    assert [(p["journey_path"], p["at"], p["stage"]) for p in signs["places"]] == [
+        (CURRENT, "arrival", "Arrival"), (OTHER, None, None)]

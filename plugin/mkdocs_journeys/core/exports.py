@@ -46,22 +46,22 @@ def opportunity_record(site: Site, opportunity: Opportunity, url_for: UrlFor) ->
         "url": url_for(site.index_path, opportunity.id) if site.index_path else None,
         "value": opportunity.value,
         "effort": opportunity.effort,
-        "places": [_place_record(site, place, url_for) for place in opportunity.places if place.stage_id],
+        "places": [_place_record(site, place, url_for) for place in opportunity.places if place.journey_path],
     }
 
 
 def _place_record(site: Site, place: Place, url_for: UrlFor) -> dict[str, Any]:
     """One place of an opportunity: in its own journey or (format 2) another one."""
     journey = site.journey_by_path[place.journey_path]
-    stage = next(s for s in journey.stages if s.id == place.stage_id)
-    step = next((s for s in stage.steps if s.id == place.step_id), None)
-    at = f"{place.stage_id}/{place.step_id}" if place.step_id else place.stage_id
+    stage = next((s for s in journey.stages if s.id == place.stage_id), None)
+    step = next((s for s in stage.steps if s.id == place.step_id), None) if stage else None
+    at = f"{place.stage_id}/{place.step_id}" if place.step_id else place.stage_id  # None: the whole journey
     return {
         "journey": journey.title,
         "journey_path": journey.path,
         "journey_url": url_for(journey.path, None),
         "at": at,
-        "stage": stage.name,
+        "stage": stage.name if stage else None,
         "step": step.name if step else None,
     }
 
@@ -78,7 +78,7 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):  # places: PAGE.md#stage/step, one after another
-        return _csv_cell("; ".join(f"{place['journey_path']}#{place['at']}" for place in value))
+        return _csv_cell("; ".join(place["journey_path"] + (f"#{place['at']}" if place["at"] else "") for place in value))
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)

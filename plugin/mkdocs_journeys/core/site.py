@@ -280,24 +280,26 @@ class Site:
             self.counterpart[target] = journey
 
     def _check_parent_cycles(self) -> None:
-        for path in list(self.parent_of):
+        """A journey that is, through its parents, its own parent: reported on each journey of
+        the loop; no "Part of" link is drawn for them."""
+        in_cycle: set[str] = set()
+        for path in self.parent_of:
             chain = [path]
             current = self.parent_of[path].journey.path
             while current in self.parent_of and current not in chain:
                 chain.append(current)
                 current = self.parent_of[current].journey.path
-            if current == path:
-                journey = self.journey_by_path[path]
-                link = journey.parent
-                self._problem(journey, link.field if link else "journey.parent", link.line if link else None,
-                              link.text if link else path,
-                              "a parent journey that is not this journey's own sub-journey (the chain "
-                              + " → ".join([*chain, path]) + " is a cycle)")
-        for path in [p for p in self.parent_of if self.is_broken_by_cycle(p)]:
+            if current != path:
+                continue
+            in_cycle.add(path)
+            journey = self.journey_by_path[path]
+            link = journey.parent
+            self._problem(journey, link.field if link else "journey.parent", link.line if link else None,
+                          link.text if link else path,
+                          "a parent journey that is not this journey's own sub-journey (the chain "
+                          + " → ".join([*chain, path]) + " is a cycle)")
+        for path in in_cycle:
             del self.parent_of[path]
-
-    def is_broken_by_cycle(self, path: str) -> bool:
-        return any("is a cycle" in problem.expected for problem in self.site_problems.get(path, ()))
 
     def _number_derived_opportunity_ids(self) -> None:
         """An opportunity id derived from a title that is taken (anywhere in the site) gets -2, -3 ...

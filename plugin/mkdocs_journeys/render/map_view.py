@@ -91,6 +91,8 @@ def map_view(
     for opportunity, place in foreign_opportunities:
         if place.stage_id:
             view.stage_opportunities.setdefault(place.stage_id, []).append(_at_place(opportunity, place))
+        else:  # written in another journey for the whole of this one
+            view.journey_opportunities.append(opportunity)
     series = view.emotion.series if view.emotion else []
     view.persona_colours = {s.persona: s.colour for s in series if s.persona}
     for persona in journey.all_personas():
