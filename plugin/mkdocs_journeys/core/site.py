@@ -92,6 +92,7 @@ class Site:
         self.counterpart: dict[str, Journey] = {}  # journey path -> the other side of its `compares` pair
         self.parent_of: dict[str, ParentPlace] = {}  # sub-journey path -> where it belongs
         self.sub_journeys: dict[tuple[str, str], list[Journey]] = defaultdict(list)  # (path, step id) -> sub-journeys
+        self._children: dict[str, list[Journey]] = defaultdict(list)  # path -> its sub-journeys, all steps
         # opportunities written in one journey that (also) improve another: journey path -> (opportunity, place)
         self.foreign_opportunities: dict[str, list[tuple[Opportunity, Place]]] = defaultdict(list)
         self._collect_profiles()
@@ -245,6 +246,7 @@ class Site:
         children = self.sub_journeys[(parent_path, step_id)]
         if not any(known is child for known in children):
             children.append(child)
+            self._children[parent_path].append(child)
 
     def _resolve_foreign_place(self, journey: Journey, opportunity: Opportunity, place: Place, index: int,
                                known_paths: Collection[str] | Mapping[str, str]) -> None:
@@ -376,6 +378,19 @@ class Site:
     def opportunities_of_journeys(self, journeys: Iterable[Journey]) -> list[Opportunity]:
         return [opportunity for journey in journeys for opportunity in journey.opportunities
                 if self.opportunity_by_id.get(opportunity.id) is opportunity]
+
+    def linked_journeys(self, path: str) -> list[str]:
+        """Format 2: the other journeys a journey's map shows something of (its compares pair,
+        its parent, its sub-journeys, opportunities written there with a place here): a map
+        drawn again when one of them changes."""
+        linked = {opportunity.journey_path for opportunity, _ in self.foreign_opportunities.get(path, ())}
+        if path in self.counterpart:
+            linked.add(self.counterpart[path].path)
+        if path in self.parent_of:
+            linked.add(self.parent_of[path].journey.path)
+        linked.update(child.path for child in self._children.get(path, ()))
+        linked.discard(path)
+        return sorted(linked)
 
     def persona_name(self, persona_id: str) -> str:
         persona = self.personas.get(persona_id)

@@ -20,8 +20,8 @@ class JourneysConfig(base.Config):
     """Turn the plugin off (e.g. `enabled: !ENV [JOURNEYS, true]`); pages then build as plain Markdown."""
 
     lanes = c.Optional(c.ListOfItems(c.Type(str)))
-    """Which lanes a map shows, in this order: built-in lanes and custom lanes by id (checked in
-    on_config). Lanes without data in a journey are left out. Default: every built-in lane, then
+    """Which lanes a map shows, in this order: built-in lanes and custom lanes by id (checked once
+    the pages are read: a journey may declare its own). Lanes without data in a journey are left out. Default: every built-in lane, then
     the custom lanes (site-wide, then each journey's own)."""
 
     custom_lanes = c.ListOfItems(c.Type(dict), default=[])

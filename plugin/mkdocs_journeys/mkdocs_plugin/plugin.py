@@ -281,7 +281,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         site, renderer, linker = self.site, self.renderer, self.linker
         journey = site.documents[path].journey
         digest = self.cache.render("digest", path, [path], lambda: renderer.journey_search_text(journey, site, linker))
-        journey_map = self.cache.render("map", path, [path], lambda: renderer.journey_map(journey, site, linker))
+        sources = [path, *site.linked_journeys(path)]  # format 2: a map shows parts of linked journeys
+        journey_map = self.cache.render("map", path, sources, lambda: renderer.journey_map(journey, site, linker))
         if not self.cache.keep_html:
             # A single build: no page will draw on these texts again (a rebuild under
             # `mkdocs serve` may, from the documents it reuses).
