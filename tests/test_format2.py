@@ -519,3 +519,20 @@ def test_under_serve_a_map_is_drawn_again_when_a_journey_linked_to_it_changes(tm
     serve_build(tmp_path)
     html = other.read_text(encoding="utf-8")
     assert "Value 1/5" in html and "Value 4/5" not in html
+
+
+def test_an_opportunity_whose_first_place_is_in_another_journey_links_there_from_the_index(tmp_path):
+    data = current_data()
+    data["opportunities"][0]["at"] = [f"{OTHER}#confirm/pay-deposit", "arrival/find-the-site"]
+    result = build_site(tmp_path, format2_pages(**{CURRENT: page({"title": "Camping today", "journey": data})}),
+                        strict=True)
+    assert not result.aborted, result.warnings
+    index = result.content("opportunities/index.md")
+    row = next(tr for tr in index.select("tr") if "Put up signs at both turn-offs" in text_of(tr))
+    place = next(a for a in row.select("a") if "Pay deposit" in text_of(a))
+    assert text_of(place) == "Booking › Confirm › Pay deposit"
+    assert place["href"].endswith("#jm-step-pay-deposit")
+    assert_link_to_page(result, "opportunities/index.md", place, OTHER)
+    department = result.content("departments/operations.md")
+    row = next(tr for tr in department.select("tr") if "Put up signs at both turn-offs" in text_of(tr))
+    assert any(a["href"].endswith("booking/#jm-step-pay-deposit") for a in row.select("a"))

@@ -367,13 +367,17 @@ class Site:
 
     def place(self, opportunity: Opportunity) -> tuple[Stage | None, Step | None]:
         """The stage and step an opportunity improves (None for the whole journey): its first place."""
-        first = opportunity.places[0] if opportunity.places else None
-        journey = self.journey_by_path.get(first.journey_path if first and first.journey_path else opportunity.journey_path)
+        journey = self.journey_by_path.get(self.place_path(opportunity))
         if journey is None:
             return None, None
         stage = next((s for s in journey.stages if s.id == opportunity.stage_id), None)
         step = next((s for s in stage.steps if s.id == opportunity.step_id), None) if stage else None
         return stage, step
+
+    def place_path(self, opportunity: Opportunity) -> str:
+        """The journey page of an opportunity's first place (format 2: it may be another journey)."""
+        first = opportunity.places[0] if opportunity.places else None
+        return first.journey_path if first and first.journey_path else opportunity.journey_path
 
     def opportunities_of_journeys(self, journeys: Iterable[Journey]) -> list[Opportunity]:
         return [opportunity for journey in journeys for opportunity in journey.opportunities
