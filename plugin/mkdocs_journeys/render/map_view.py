@@ -36,8 +36,12 @@ class MapView:
     persona_colours: dict[str, int] = field(default_factory=dict)  # persona id -> series colour, as on the curve
 
 
-def _has_data(lane: str, journey: Journey, steps: list[Step], view: MapView) -> bool:
-    if any(lane in step.invalid for step in steps):
+# The lane a step field is shown in, where the names differ (a faulty value is marked there).
+_LANE_OF_FIELD = {"image": "storyboard", "image_alt": "storyboard", "feeling": "emotion"}
+
+
+def _has_data(lane: str, journey: Journey, steps: list[Step], view: MapView, invalid: set[str]) -> bool:
+    if lane in invalid:
         return True  # a forgiving preview marks the faulty value in its lane
     if lane == "emotion":
         return view.emotion is not None
@@ -99,5 +103,6 @@ def map_view(
         if persona not in view.persona_colours:
             view.persona_colours[persona] = len(view.persona_colours) % _SERIES_STYLES
     wanted = list(lanes) if lanes is not None else [*LANES, *view.custom_lanes]
-    view.lanes = [lane for lane in wanted if _has_data(lane, journey, steps, view)]
+    invalid = {_LANE_OF_FIELD.get(name, name) for step in steps for name in step.invalid}
+    view.lanes = [lane for lane in wanted if _has_data(lane, journey, steps, view, invalid)]
     return view
