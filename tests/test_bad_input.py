@@ -44,7 +44,7 @@ def test_the_page_shows_the_problem_and_the_valid_journey_keeps_its_map(case: Ca
     assert panel is not None, "no problem panel"
     assert case.field in panel.get_text(" ")
     if case.path == BAD:
-        assert core.shows_map(BAD) == case.keeps_map, "errors replace the map; warnings keep it"
+        assert core.shows_map(BAD) == case.keeps_map, "the map is missing, or drawn from nothing"
     assert core.shows_map(GOOD), "the valid page lost its map"
     assert core.panel(GOOD) is None
     assert core.indexed("good-signs"), "the valid journey's opportunity left the index"

@@ -305,6 +305,13 @@ def test_new_pages_explain_every_field_and_their_commented_examples_are_valid(tm
     (pages / "docs/journeys/example.md").write_text(uncommented, encoding="utf-8")
     for kind in ("persona", "department"):
         assert run("new", kind, "Example", cwd=pages).returncode == 0
+    # format 2: the pages, picture and research page the examples link to (from the docs folder)
+    for name in ("Current state", "Customer lifecycle", "Finds us in detail"):
+        assert run("new", "journey", name, cwd=pages).returncode == 0
+    (pages / "docs/images").mkdir()
+    (pages / "docs/images/finds-us.jpg").write_bytes(b"\xff\xd8\xff")
+    (pages / "docs/research").mkdir()
+    (pages / "docs/research/interviews.md").write_text("# Interviews\n\n## Search\n", encoding="utf-8")
     result = run("validate", cwd=pages)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout
 

@@ -37,7 +37,8 @@ from support.exports_reading import (
 )
 
 FIELDS = ["id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
-          "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url"]
+          "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url",
+          "value", "effort", "places"]  # format 2: the 18 fields, then value, effort and every place
 
 
 def page_url(src: str, use_directory_urls: bool) -> str:
@@ -76,6 +77,11 @@ def expected_records(use_directory_urls: bool, today: date = TODAY, site_url: st
             "decision": item.get("decision"),
             "last_update": log[-1]["date"] if log else None,
             "url": url(index) + "#" + item["id"],
+            "value": item.get("value"),
+            "effort": item.get("effort"),
+            "places": [{"journey": item["journey_title"], "journey_path": item["journey_path"],
+                        "journey_url": url(item["journey_path"]), "at": item["at"], "stage": stage, "step": step}]
+            if item.get("at") else [],
         }
     return records
 
@@ -128,6 +134,8 @@ def test_csv_export_is_utf8_with_a_header_and_the_same_records(wiki):
             value = record[name]
             if name == "overdue":
                 assert row[name].strip().lower() in (("true", "1", "yes") if value else ("false", "0", "no", ""))
+            elif name == "places":
+                assert row[name] == "; ".join(f"{p['journey_path']}#{p['at']}" for p in value), row["id"]
             elif value is None:
                 assert row[name] == "", (row["id"], name)
             else:

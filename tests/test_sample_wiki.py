@@ -24,8 +24,9 @@ from journey_html import (
 )
 
 DOCS = REPO / "journeys"
-DEFAULT_LANES = ["actions", "touchpoints", "thoughts", "emotion", "pain_points", "moments",
-                 "backstage", "owner", "completion", "opportunities"]
+DEFAULT_LANES = ["storyboard", "description", "actions", "touchpoints", "thoughts", "emotion", "pain_points",
+                 "moments", "backstage", "evidence", "owner", "completion", "opportunities"]
+STEP_FIELD_OF_LANE = {"storyboard": "image"}  # format 2: the step field a lane shows, where the names differ
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -54,13 +55,34 @@ def built(sample_wiki):
     return sample_wiki
 
 
-def expected_lanes(journey: dict) -> list[str]:
+def expected_lanes(journey: dict, src: str = "") -> list[str]:
     steps = [step for stage in journey["stages"] for step in stage["steps"]]
-    present = {lane for lane in DEFAULT_LANES if any(step.get(lane) not in (None, [], "") for step in steps)}
+    present = {lane for lane in DEFAULT_LANES
+               if any(step.get(STEP_FIELD_OF_LANE.get(lane, lane)) not in (None, [], "") for step in steps)}
+    if any(step.get("feeling") for step in steps):
+        present.add("emotion")
     present.discard("opportunities")
-    if any(opportunity.get("at") for opportunity in journey.get("opportunities", [])):
+    if any(_places_here(opportunity.get("at"), src) for opportunity in journey.get("opportunities", [])):
         present.add("opportunities")
-    return [lane for lane in DEFAULT_LANES if lane in present]
+    for other in JOURNEYS:  # format 2: an opportunity of another journey placed in this one
+        for opportunity in front_matter(DOCS / other)["journey"].get("opportunities", []):
+            if any(place.startswith(src + "#") for place in as_list(opportunity.get("at"))):
+                present.add("opportunities")
+    custom = [lane["id"] for lane in journey.get("custom_lanes", [])
+              if any(lane["id"] in step.get("lanes", {}) for step in steps)]
+    return [lane for lane in DEFAULT_LANES if lane in present] + ["custom"] * len(custom)
+
+
+def _places_here(at, src: str) -> bool:
+    """An `at` (one place or a list) names a stage of its own journey."""
+    return any("#" not in place and not place.endswith(".md") for place in as_list(at))
+
+
+def shown_texts(value) -> list[str]:
+    """The items a text lane shows for a step's field: its texts, then (format 2) each persona's."""
+    if isinstance(value, dict):
+        return [text for texts in value.values() for text in as_list(texts)]
+    return as_list(value)
 
 
 def test_the_sample_wiki_has_journeys():
@@ -89,11 +111,14 @@ def test_each_journey_has_its_map_with_the_lanes_it_should_have(built, src):
     steps = [step for stage in stages for step in stage["steps"]]
     for header, step in zip(step_headers(table, len(steps)), steps):
         assert text_of(header).startswith(step["name"]), (header, step["name"])
-    assert lane_names(table) == expected_lanes(journey)
+    assert lane_names(table) == expected_lanes(journey, src)
     for lane in ("actions", "thoughts", "pain_points", "backstage"):
         if lane in lane_names(table):
             cells = column_cells(lane_row(table, lane), len(steps))
-            assert [item_texts(cell) for cell in cells] == [as_list(step.get(lane)) for step in steps], lane
+            for cell in cells:  # a persona's text is labelled with the persona's name: not part of the text
+                for label in cell.select(".journeys-persona-text__who"):
+                    label.decompose()
+            assert [item_texts(cell) for cell in cells] == [shown_texts(step.get(lane)) for step in steps], lane
 
 
 def test_camping_trip_has_a_curve_per_persona(built):

@@ -54,7 +54,6 @@ SAMPLE_DOCS = REPO / "journeys"
 # Bad-input cases that break a rule only the validator checks, and why a schema cannot.
 VALIDATOR_ONLY = {
     "duplicate-step-ids": "ids unique in their journey: a schema sees values, not clashes between them",
-    "duplicate-step-names-without-ids": "an id derived from a name clashes with another: derived values",
     "duplicate-stage-ids": "ids unique in their journey",
     "persona-emotion-for-persona-not-in-journey": "a per-persona emotion names a persona listed elsewhere",
     "icon-unknown": "whether the theme bundles an icon depends on the theme installed",
@@ -309,7 +308,7 @@ def test_the_reference_lists_the_models_choices_and_the_readers_ranges(built):
         assert all(f"{value}" in type_text.replace(",", " ").split() for value in values), (field, type_text)
     assert tables["journey"]["journey.metrics.nps"][0] == "number from -100 to 100"
     assert tables["journey"]["journey.metrics.ces"][0] == "number from 1 to 7"
-    assert tables["step"]["emotion"][0].startswith("integer from -2 to 2")
+    assert tables["step"]["emotion"][0].startswith("number from -2 to 2")  # format 2: decimals allowed
     assert tables["journey"]["journey.stages"][1] == "required, at least one"
     assert "warning" in tables["opportunity"]["owner"][1]
     assert tables["opportunity"]["status"][1] == "default plan"

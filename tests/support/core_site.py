@@ -51,9 +51,10 @@ class CoreSite:
             "div.journeys-problems")
 
     def shows_map(self, path: str) -> bool:
-        """A journey page shows its map unless it could not be read or has errors."""
+        """A journey page shows its map (under the panel, if it has problems) unless its
+        structure could not be read: no journey, or no stage (forgiving previews)."""
         document = self.site.documents.get(path)
-        return document is not None and document.journey is not None and not self.site.is_broken(path)
+        return document is not None and document.journey is not None and bool(document.journey.stages)
 
     def indexed(self, opportunity_id: str) -> bool:
         return opportunity_id in self.site.opportunity_by_id

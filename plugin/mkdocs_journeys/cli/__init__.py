@@ -54,7 +54,10 @@ def load_site(project: Project, use_cache: bool = True) -> LoadedWiki:
     read = read_pages(project.read_pages(pages), icons.exists if icons else None, cache.documents if cache else None)
     if cache is not None:
         cache.save(pages)
-    site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, index_folder)
+    # format 2: the site-wide custom lanes a step may fill, as the plugin's `custom_lanes` option declares them
+    custom_lanes = [lane.get("id") for lane in project.options.get("custom_lanes") or [] if isinstance(lane, dict)]
+    site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, index_folder,
+                           custom_lanes=custom_lanes)
     published = {path for path, _ in files}
     if site.index_path:
         published.add(site.index_path)

@@ -8,12 +8,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .model import Opportunity
+from .model import Opportunity, Place
 from .site import Site
 
 FIELDS = (
     "id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
     "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url",
+    "value", "effort", "places",  # format 2
 )
 
 # url_for(page path, anchor) -> the page's URL as published (absolute when site_url is known).
@@ -43,6 +44,25 @@ def opportunity_record(site: Site, opportunity: Opportunity, url_for: UrlFor) ->
         "decision": opportunity.decision,
         "last_update": last.date.isoformat() if last and last.date else None,
         "url": url_for(site.index_path, opportunity.id) if site.index_path else None,
+        "value": opportunity.value,
+        "effort": opportunity.effort,
+        "places": [_place_record(site, place, url_for) for place in opportunity.places if place.journey_path],
+    }
+
+
+def _place_record(site: Site, place: Place, url_for: UrlFor) -> dict[str, Any]:
+    """One place of an opportunity: in its own journey or (format 2) another one."""
+    journey = site.journey_by_path[place.journey_path]
+    stage = next((s for s in journey.stages if s.id == place.stage_id), None)
+    step = next((s for s in stage.steps if s.id == place.step_id), None) if stage else None
+    at = f"{place.stage_id}/{place.step_id}" if place.step_id else place.stage_id  # None: the whole journey
+    return {
+        "journey": journey.title,
+        "journey_path": journey.path,
+        "journey_url": url_for(journey.path, None),
+        "at": at,
+        "stage": stage.name if stage else None,
+        "step": step.name if step else None,
     }
 
 
@@ -57,6 +77,8 @@ def to_json(records: list[dict[str, Any]]) -> str:
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):  # places: PAGE.md#stage/step, one after another
+        return _csv_cell("; ".join(place["journey_path"] + (f"#{place['at']}" if place["at"] else "") for place in value))
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)

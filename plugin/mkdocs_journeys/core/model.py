@@ -17,7 +17,15 @@ STATUSES = ("plan", "do", "check", "act", "done")
 PRIORITIES = ("high", "medium", "low")
 DECISIONS = ("adopt", "adjust", "abandon")
 SEGMENTS = ("prospect", "current", "churned")
+STATES = ("current", "future", "planned", "actual")  # format 2: which state of the journey a map shows
 EMOTION_MIN, EMOTION_MAX = -2, 2
+RATING_MIN, RATING_MAX = 1, 5  # an opportunity's value and effort
+FEELING_MAX_CHARS = 40
+# The map's built-in lanes, in their default order; custom lanes may not take these names.
+BUILT_IN_LANES = (
+    "storyboard", "description", "actions", "touchpoints", "thoughts", "emotion", "pain_points", "moments",
+    "backstage", "evidence", "owner", "completion", "opportunities",
+)
 
 
 @dataclass(slots=True)
@@ -35,13 +43,29 @@ class Moment:
 
 
 @dataclass(slots=True)
+class Source:
+    """A link a page writes to a page of the site (or a file) or an http(s) URL: `sources`,
+    and the format-2 `evidence`, `image`, `compares`, `parent` and a step's `journey`."""
+
+    text: str  # as written
+    url: str | None = None  # an http(s) URL
+    page: str | None = None  # a site page, relative to the docs folder, once found to exist
+    title: str | None = None  # that page's title
+    # where a page link may point, first match wins (relative to the docs folder and/or the page's folder)
+    candidates: tuple[str, ...] = ()
+    field: str = ""
+    line: int | None = None
+    anchor: str | None = None  # what follows '#': a heading, or stage-id[/step-id] of a journey
+
+
+@dataclass(slots=True)
 class Step:
     id: str
     name: str
     actions: list[str] = field(default_factory=list)
     thoughts: list[str] = field(default_factory=list)
-    emotion: int | None = None  # one value for every persona of the step
-    persona_emotions: dict[str, int] = field(default_factory=dict)  # per persona id
+    emotion: float | None = None  # one value for every persona of the step (decimals allowed)
+    persona_emotions: dict[str, float] = field(default_factory=dict)  # per persona id
     touchpoints: list[Touchpoint] = field(default_factory=list)
     pain_points: list[str] = field(default_factory=list)
     moments: list[Moment] = field(default_factory=list)
@@ -50,6 +74,18 @@ class Step:
     completion: float | None = None
     truth: bool = False
     personas: list[str] = field(default_factory=list)
+    # -- format 2 --
+    description: str | None = None
+    image: Source | None = None  # the storyboard picture: a file of the site or an http(s) URL
+    image_alt: str | None = None
+    feeling: str | None = None  # the emotion in words
+    persona_actions: dict[str, list[str]] = field(default_factory=dict)  # persona id -> texts
+    persona_thoughts: dict[str, list[str]] = field(default_factory=dict)
+    lanes: dict[str, list[str]] = field(default_factory=dict)  # custom lane id -> texts
+    evidence: list[Source] = field(default_factory=list)
+    sub_journey: Source | None = None  # `journey`: the journey page that maps this step in detail
+    # Fields whose values were invalid (dropped, reported): a forgiving preview marks them in place.
+    invalid: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -57,6 +93,7 @@ class Stage:
     id: str
     name: str
     icon: str | None = None
+    description: str | None = None
     personas: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
@@ -66,6 +103,21 @@ class LogEntry:
     date: date | None
     status: str | None
     note: str | None
+
+
+@dataclass(slots=True)
+class Place:
+    """A stage or step an opportunity improves; in its own journey or (format 2) another one."""
+
+    text: str  # as written: stage, stage/step, or PAGE.md#stage[/step]
+    journey_path: str  # the journey it is in (for another journey: once found to exist)
+    stage_id: str | None = None  # None until resolved
+    step_id: str | None = None
+    foreign: bool = False  # written as PAGE.md#...: resolved by the site
+    candidates: tuple[str, ...] = ()  # for a foreign place: where its page may be
+    anchor: str = ""  # for a foreign place: stage[/step]
+    field: str = ""
+    line: int | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +136,10 @@ class Opportunity:
     result: str | None = None
     decision: str | None = None
     log: list[LogEntry] = field(default_factory=list)
+    value: int | None = None  # format 2: 1 (low) .. 5 (high)
+    effort: int | None = None  # format 2: 1 (small) .. 5 (large)
+    places: list[Place] = field(default_factory=list)  # every place, the first one also in at/stage_id/step_id
+    derived_id: bool = False  # the id is the slug of the title: a clash gets -2, -3 ... rather than an error
 
     @property
     def last_log(self) -> LogEntry | None:
@@ -94,25 +150,30 @@ class Opportunity:
 
 
 @dataclass(slots=True)
-class Metrics:
+class MetricsPoint:
+    """An earlier measurement of the journey's metrics (format 2 `metrics.history`)."""
+
+    date: date | None
     nps: float | None = None
     ces: float | None = None
     csat: float | None = None
 
+
+@dataclass(slots=True)
+class Metrics:
+    nps: float | None = None
+    ces: float | None = None
+    csat: float | None = None
+    history: list[MetricsPoint] = field(default_factory=list)  # oldest first
+
     def __bool__(self) -> bool:
-        return any(value is not None for value in (self.nps, self.ces, self.csat))
+        return any(value is not None for value in (self.nps, self.ces, self.csat)) or bool(self.history)
 
 
 @dataclass(slots=True)
-class Source:
-    text: str  # as written
-    url: str | None = None  # an http(s) URL
-    page: str | None = None  # a site page, relative to the docs folder, once found to exist
-    title: str | None = None  # that page's title
-    # where a page link may point: relative to the journey's folder, then to the docs folder
-    candidates: tuple[str, ...] = ()
-    field: str = ""
-    line: int | None = None
+class CustomLane:
+    id: str
+    label: str
 
 
 @dataclass(slots=True)
@@ -132,6 +193,13 @@ class Journey:
     stages: list[Stage] = field(default_factory=list)
     opportunities: list[Opportunity] = field(default_factory=list)
     language: str | None = None  # extension: labels of this map in another language
+    # -- format 2 --
+    state: str = "current"
+    state_given: bool = False  # written in the page (a map without `state` shows no badge)
+    compares: Source | None = None
+    phase: str | None = None
+    parent: Source | None = None  # the step of another journey this one zooms into
+    custom_lanes: list[CustomLane] = field(default_factory=list)
 
     def steps(self) -> list[tuple[Stage, Step]]:
         return [(stage, step) for stage in self.stages for step in stage.steps]
@@ -144,6 +212,8 @@ class Journey:
             for step in stage.steps:
                 seen.update(dict.fromkeys(step.personas))
                 seen.update(dict.fromkeys(step.persona_emotions))
+                seen.update(dict.fromkeys(step.persona_actions))
+                seen.update(dict.fromkeys(step.persona_thoughts))
         return list(seen)
 
     def is_stale(self, today: date, stale_after_days: int) -> bool:
@@ -158,6 +228,8 @@ class Journey:
             for step in stage.steps:
                 step.actions, step.thoughts, step.pain_points, step.backstage = [], [], [], []
                 step.touchpoints, step.moments = [], []
+                step.persona_actions, step.persona_thoughts, step.lanes = {}, {}, {}
+                step.description = None
 
 
 @dataclass(slots=True)

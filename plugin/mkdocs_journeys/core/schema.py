@@ -20,6 +20,8 @@ from typing import Any
 from .frontmatter import PAGE_KINDS
 from .journey_reader import (
     COMPLETION_RANGE,
+    CUSTOM_LANE_KEYS,
+    HISTORY_KEYS,
     JOURNEY_KEYS,
     LOG_KEYS,
     METRIC_KEYS,
@@ -32,9 +34,14 @@ from .journey_reader import (
 )
 from .journey_reader import _LANGUAGE_RE as LANGUAGE_CODE_RE  # the reader's own rule, not a copy
 from .model import (
+    BUILT_IN_LANES,
     DECISIONS,
     EMOTION_MAX,
     EMOTION_MIN,
+    FEELING_MAX_CHARS,
+    RATING_MAX,
+    RATING_MIN,
+    STATES,
     JOURNEY_TYPES,
     MOMENT_KINDS,
     PRIORITIES,
@@ -66,6 +73,11 @@ SCHEMA_LIMITS = (
     "checks this for ASCII only)",
     "`1.0` is not an integer (JSON does not tell it from `1`), `.nan` is not a number, and a per-persona "
     "emotion's key is text (YAML reads `1:`, `null:` or `true:` as a number, nothing or a boolean)",
+    "format 2: `compares`, `parent`, `evidence`, a step's `journey`, an `image` file and an `at` place in another "
+    "journey name what exists in the site; a `compares` pair names each other or one side only; `parent` "
+    "chains have no cycles; per-persona `actions` and `thoughts` name personas of the journey; a step's "
+    "`lanes` keys are custom lanes declared for the journey or the site; custom lane ids are unique; "
+    "`metrics.history` is oldest first",
 )
 
 # -- kinds of value ---------------------------------------------------------------------------
@@ -115,13 +127,39 @@ SOURCES = Value({"anyOf": [_SOURCE, {"type": "array", "items": _SOURCE, "minItem
                 "text, or list of texts: http(s) links or pages of the site")
 EMOTION = Value(
     {"anyOf": [
-        {"type": "integer", "minimum": EMOTION_MIN, "maximum": EMOTION_MAX},
+        {"type": "number", "minimum": EMOTION_MIN, "maximum": EMOTION_MAX},
         {"type": "object", "minProperties": 1,
          "propertyNames": {"pattern": _BARE_SLUG},
-         "additionalProperties": {"type": "integer", "minimum": EMOTION_MIN, "maximum": EMOTION_MAX}},
+         "additionalProperties": {"type": "number", "minimum": EMOTION_MIN, "maximum": EMOTION_MAX}},
     ]},
-    f"integer from {EMOTION_MIN} to {EMOTION_MAX}, or a mapping of persona id to such an integer",
+    f"number from {EMOTION_MIN} to {EMOTION_MAX} (decimals allowed), or a mapping of persona id to such a number",
 )
+# format 2: one text or list of texts, or a mapping of persona id to such
+PERSONA_TEXTS = Value(
+    {"anyOf": [TEXTS.schema, {"type": "object", "minProperties": 1, "propertyNames": {"pattern": _BARE_SLUG},
+                              "additionalProperties": TEXTS.schema}]},
+    "text, or list of texts, or a mapping of persona id to such",
+)
+# A path written from the docs folder (optionally with #anchor), no URL scheme, no //host.
+_SITE_PATH = {"type": "string", "pattern": r"^\s*(?![A-Za-z][A-Za-z0-9+.-]*:|//)[^\s#][^#]*(#\S+)?\s*$"}
+_SITE_PAGE = {"type": "string", "pattern": r"^\s*(?![A-Za-z][A-Za-z0-9+.-]*:|//)[^\s#][^#]*\s*$"}  # no #anchor
+JOURNEY_PAGE = Value(_SITE_PAGE, "path of a journey page, from the docs folder")
+PARENT_PLACE = Value(_SITE_PATH, "`PAGE.md#stage-id/step-id` (or `#stage-id`), from the docs folder")
+_LINK = {"type": "string", "pattern": r"^\s*(https?://|(?![A-Za-z][A-Za-z0-9+.-]*:|//)\S)"}
+EVIDENCE = Value({"anyOf": [_LINK, {"type": "array", "items": _LINK, "minItems": 1}]},
+                 "text, or list of texts: http(s) links or pages of the site (`#anchor` allowed)")
+IMAGE = Value({"type": "string", "pattern": r"^\s*(https?://|(?![A-Za-z][A-Za-z0-9+.-]*:|//)[^\s#])[^#]*\s*$"},
+              "path of a picture from the docs folder, or an http(s) URL")
+_PLACE = {"type": "string", "pattern": r"\S"}
+PLACES = Value({"anyOf": [_PLACE, {"type": "array", "items": _PLACE, "minItems": 1}]},
+               "`stage-id`, `stage-id/step-id` or `PAGE.md#stage-id[/step-id]`, or a list of them")
+RATING = Value({"type": "integer", "minimum": RATING_MIN, "maximum": RATING_MAX},
+               f"integer from {RATING_MIN} to {RATING_MAX}")
+FEELING = Value({"type": "string", "pattern": r"^\s*(?=\S)[^\n]{1,%d}?\s*$" % FEELING_MAX_CHARS},
+                f"text of at most {FEELING_MAX_CHARS} characters")
+_LANE_ID = r"^\s*(?!(" + "|".join(BUILT_IN_LANES) + r")\s*$)" + _SLUG[len(r"^\s*"):]
+LANE_TEXTS = Value({"type": "object", "minProperties": 1, "propertyNames": {"pattern": _BARE_SLUG},
+                    "additionalProperties": TEXTS.schema}, "mapping of custom lane id to text or list of texts")
 
 
 def choice(values: Sequence[str]) -> Value:
@@ -226,11 +264,41 @@ MAPPINGS: dict[str, Mapping] = {
                                 "language code such as `en`, `zh`, `zh-Hant`, `ms`"),
                           "*Extension.* The language of this map's labels (see [Languages](#languages)).",
                           default_text="the site's language"),
+        "state": Field(choice(STATES), "*Format 2.* Which state of the journey the map shows: `current` (as-is), "
+                       "`future` (to-be), `planned` or `actual`. A map that says its state shows it as a badge "
+                       "(\"Current state\", \"Future state\", \"Planned\", \"Actual\").", default="current"),
+        "compares": Field(JOURNEY_PAGE, "*Format 2.* The journey page this one is the other state of (future vs "
+                          "current, actual vs planned), written from the docs folder, such as "
+                          "`journeys/camping-trip.md`. Both pages link each other (\"Compare with\"). The other page "
+                          "names this one or nothing: never a third page."),
+        "phase": Field(TEXT, "*Format 2.* The lifecycle phase the journey belongs to (free text). Shown as a badge."),
+        "parent": Field(PARENT_PLACE, "*Format 2.* The step of another journey that this journey zooms into (a "
+                        "sub-journey): `PAGE.md#stage-id/step-id`, or `PAGE.md#stage-id`, or `PAGE.md`. This page "
+                        "shows \"Part of\" with a link to that step; that step links here. No cycles."),
+        "custom_lanes": Field(items("custom_lane", "custom lanes"), "*Format 2.* Extra text lanes of this map (the "
+                              "fields below), shown in this order after the built-in lanes and after the site-wide "
+                              "ones of the plugin's `custom_lanes` option.", inline="custom_lane"),
     }),
     "metrics": Mapping(METRIC_KEYS, prefix="journey.metrics.", description="Measures for the whole journey.", fields={
         "nps": Field(number(*METRIC_RANGES["nps"]), "Net Promoter Score. Shown with its sign (`+12`, `-18`)."),
         "ces": Field(number(*METRIC_RANGES["ces"]), "Customer Effort Score."),
         "csat": Field(number(*METRIC_RANGES["csat"]), "Customer Satisfaction as a percentage. Shown with `%`."),
+        "history": Field(items("history_entry", "measurements"), "*Format 2.* Earlier measurements, oldest first "
+                         "(the fields below). Drawn as a small trend next to each metric.", inline="history_entry"),
+    }),
+    "history_entry": Mapping(HISTORY_KEYS, prefix="journey.metrics.history[].", description="An earlier "
+                             "measurement of the journey's metrics.", fields={
+        "date": Field(DATE, "When it was measured. Entries are oldest first.", required=True),
+        "nps": Field(number(*METRIC_RANGES["nps"]), "Net Promoter Score then."),
+        "ces": Field(number(*METRIC_RANGES["ces"]), "Customer Effort Score then."),
+        "csat": Field(number(*METRIC_RANGES["csat"]), "Customer Satisfaction then, in percent."),
+    }),
+    "custom_lane": Mapping(CUSTOM_LANE_KEYS, prefix="journey.custom_lanes[].", description="A text lane of the "
+                           "author's own, such as *Where* or *Systems*.", fields={
+        "id": Field(Value({"type": "string", "pattern": _LANE_ID}, "slug"), "The key steps use in `lanes`, and "
+                    "the name the plugin's `lanes` option selects it by. Unique; not the name of a built-in lane.",
+                    required=True),
+        "label": Field(TEXT, "The lane's label on the map.", required=True),
     }),
     "stage": Mapping(STAGE_KEYS, description="A stage of the journey: a header over its steps.", fields={
         "name": Field(TEXT, "The stage header that spans the stage's steps.", required=True),
@@ -244,16 +312,20 @@ MAPPINGS: dict[str, Mapping] = {
                           "different stages). " + _PERSONA_IDS.format(where="stage header")),
         "steps": Field(items("step", "steps"), "The steps of the stage. Each step is one column of the map.",
                        required=True),
+        "description": Field(TEXT, "*Format 2.* Free text, shown under the stage name."),
     }),
     "step": Mapping(STEP_KEYS, description="A step of a stage: one column of the map.", fields={
         "name": Field(TEXT, "The column header.", required=True),
         "id": Field(SLUG, "Unique among **all** steps of the journey, across stages. Used in an opportunity's `at` "
-                    "(`stage-id/step-id`), and becomes the anchor `#jm-step-<id>`.",
+                    "(`stage-id/step-id`), and becomes the anchor `#jm-step-<id>`. A derived id that is taken "
+                    "gets `-2`, `-3` ...; only an explicit id that repeats is an error.",
                     default_text="the slug of `name`"),
-        "actions": Field(TEXTS, "What the customer does (behaviour). Shown in the *Actions* lane. *Extension:* a "
-                         "list is accepted as well as a single text."),
-        "thoughts": Field(TEXTS, "What the customer thinks or says. Shown in the *Thoughts* lane. *Extension:* a "
-                          "list is accepted as well as a single text."),
+        "actions": Field(PERSONA_TEXTS, "What the customer does (behaviour). Shown in the *Actions* lane. "
+                         "*Extension:* a list is accepted as well as a single text. *Format 2:* or a mapping of "
+                         "persona id to text(s), each shown labelled with the persona."),
+        "thoughts": Field(PERSONA_TEXTS, "What the customer thinks or says. Shown in the *Thoughts* lane. "
+                          "*Extension:* a list is accepted as well as a single text. *Format 2:* or a mapping of "
+                          "persona id to text(s)."),
         "emotion": Field(EMOTION, "How the customer feels: -2 very negative, 0 neutral, 2 very positive. Drawn as "
                          "the curve in the *Emotion* lane, with each value written under it. See "
                          "[Emotion](#emotion)."),
@@ -270,6 +342,21 @@ MAPPINGS: dict[str, Mapping] = {
         "truth": Field(BOOLEAN, "A moment of truth: the step that decides what the customer remembers. Marked with "
                        "a star and \"Moment of truth\" on the column header.", default=False),
         "personas": Field(ids("persona"), "Who acts in this step. " + _PERSONA_IDS.format(where="column header")),
+        "description": Field(TEXT, "*Format 2.* Free text about the step. Shown in the *Description* lane."),
+        "image": Field(IMAGE, "*Format 2.* A storyboard picture: a file in the docs folder (written from it, such as "
+                       "`images/turn-off.svg`) or an `http(s)` URL. Shown in the *Storyboard* lane, lazy-loaded, "
+                       "sized to the column."),
+        "image_alt": Field(TEXT, "*Format 2.* The picture's text for readers who cannot see it.",
+                           default_text="the step's name"),
+        "feeling": Field(FEELING, "*Format 2.* The emotion in words, such as \"Anxious\". Shown at the point of "
+                         "the emotion curve (or alone in the *Emotion* lane)."),
+        "lanes": Field(LANE_TEXTS, "*Format 2.* The step's texts in custom lanes: lane id to text(s). The ids are "
+                       "declared in `journey.custom_lanes` or site-wide."),
+        "evidence": Field(EVIDENCE, "*Format 2.* What the step is based on: pages of the site (from the docs "
+                          "folder, `#anchor` allowed) or `http(s)` links. Shown in the *Evidence* lane; each page "
+                          "cited lists the step under \"Cited by\"."),
+        "journey": Field(JOURNEY_PAGE, "*Format 2.* The journey page that maps this step in detail (a "
+                         "sub-journey). The step header links to it; it shows \"Part of\" this step."),
     }),
     "touchpoint": Mapping(TOUCHPOINT_KEYS, description="Where the customer meets the organisation.", fields={
         "name": Field(TEXT, "The touchpoint, such as \"Social media posts\".", required=True),
@@ -292,8 +379,10 @@ MAPPINGS: dict[str, Mapping] = {
         "title": Field(TEXT, "The improvement.", required=True),
         "id": Field(SLUG, "Unique in the **whole site**. The opportunity's anchor in the index (`#<id>`) and its "
                     "`id` in the exports.", default_text="the slug of `title`"),
-        "at": Field(Value(TEXT.schema, "`stage-id` or `stage-id/step-id`"), "The stage or step the opportunity "
-                    "improves. It must name a stage of this journey, and a step of that stage. With `at`, the "
+        "at": Field(PLACES, "The stage or step the opportunity "
+                    "improves. It must name a stage of this journey, and a step of that stage. *Format 2:* or a "
+                    "list of places; a place in another journey is `PAGE.md#stage-id` or `PAGE.md#stage-id/step-id` "
+                    "(from the docs folder), and that journey's map shows the opportunity too. With `at`, the "
                     "opportunity is shown in the map's *Opportunities* lane under its stage (with \"→ step name\" "
                     "when a step is given). Without `at`, it is about the whole journey and is listed under the map "
                     "as \"Opportunities for the whole journey\".", default_text="the whole journey"),
@@ -311,6 +400,10 @@ MAPPINGS: dict[str, Mapping] = {
         "decision": Field(choice(DECISIONS), "The *act* decision. Shown on the department page."),
         "log": Field(items("log_entry", "log entries"), "The PDCA history, oldest first. The last entry is shown as "
                      "\"Last update\" on the department page and exported as `last_update`."),
+        "value": Field(RATING, "*Format 2.* Customer and business value, 1 (low) to 5 (high). Shown with the "
+                       "opportunity and exported as `value`."),
+        "effort": Field(RATING, "*Format 2.* Cost to deliver, 1 (small) to 5 (large). Shown with the opportunity "
+                        "and exported as `effort`."),
     }),
     "log_entry": Mapping(LOG_KEYS, description="One step of an opportunity's PDCA history.", fields={
         "date": Field(DATE, "When it happened. Entries must be in date order, oldest first. Two entries on the same "

@@ -98,6 +98,7 @@ def cross_reference(
     stale_after_days: int = 365,
     index_folder: str = "opportunities",
     checked_again: bool = True,
+    custom_lanes: Iterable[str] = (),
 ) -> Site:
     """The site of the pages read; `other_files` are the site's other files (images, data,
     pages not read), which sources may name too. `checked_again`: the documents will be
@@ -110,6 +111,7 @@ def cross_reference(
         today=today,
         stale_after_days=stale_after_days,
         index_path=read.index_path or f"{index_folder}/index.md",
+        custom_lanes=tuple(custom_lanes),
     )
     for problem in read.marker_problems:
         site.site_problems[problem.path].append(problem)
@@ -128,7 +130,8 @@ def load_wiki(
     stale_after_days: int = 365,
     index_folder: str = "opportunities",
     icon_exists: IconCheck | None = None,
+    custom_lanes: Iterable[str] = (),
 ) -> Site:
     """Both steps at once."""
     read = read_pages(pages, icon_exists)
-    return cross_reference(read, other_files, today, stale_after_days, index_folder)
+    return cross_reference(read, other_files, today, stale_after_days, index_folder, custom_lanes=custom_lanes)

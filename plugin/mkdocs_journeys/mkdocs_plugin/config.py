@@ -8,13 +8,16 @@ option_types.py (messages that name the value found) or one of MkDocs' own.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c  # noqa: F401 - MkDocs' own types serve too (c.Choice, ...)
 
+from ..core.model import BUILT_IN_LANES
+from ..core.site import Site
 from ..render.labels import Labels, label_names, normalize_language
-from ..render.map_view import DEFAULT_SEARCH_LANES, LANES, SEARCH_LANES
+from ..render.map_view import DEFAULT_SEARCH_LANES, SEARCH_LANES
 from . import option_types as o
 
 
@@ -22,8 +25,13 @@ class JourneysConfig(base.Config):
     enabled = o.Flag(default=True)
     """Turn the plugin off (e.g. `enabled: !ENV [JOURNEYS, true]`); pages then build as plain Markdown."""
 
-    lanes = o.Names(LANES, default=LANES, what="lane names")
-    """Which lanes a map shows, in this order. Lanes without data in a journey are left out."""
+    lanes = o.LaneIds(BUILT_IN_LANES)
+    """Which lanes a map shows, in this order: built-in lanes and custom lanes by id (checked once
+    the pages are read: a journey may declare its own). Lanes without data in a journey are left out. Default: every built-in lane, then
+    the custom lanes (site-wide, then each journey's own)."""
+
+    custom_lanes = o.CustomLanes(BUILT_IN_LANES)
+    """Format 2: site-wide custom lanes, `[{id: systems, label: Systems}]`; steps fill them under `lanes:`."""
 
     search_lanes = o.Names(SEARCH_LANES, default=DEFAULT_SEARCH_LANES, what="lane names")
     """Which lanes' texts search indexes, besides the journey's header and its stage and step
@@ -70,3 +78,18 @@ def load_options(options: Any, config_file_path: str | None = None) -> tuple[Jou
     if errors:
         raise OptionsError("\n".join(f"option `{name}`: {error}" for name, error in errors))
     return config, [f"option `{name}`: {warning}" for name, warning in warnings]
+
+
+def unknown_lanes(lanes: list[str] | None, custom_lanes: list[tuple[str, str]], site: Site) -> list[str]:
+    """Ids in the `lanes` option that no built-in lane, site-wide or journey's custom lane has
+    (a typo such as `actoins` must not hide a lane silently)."""
+    known = {*BUILT_IN_LANES, *(lane_id for lane_id, _ in custom_lanes),
+             *(lane.id for journey in site.journeys for lane in journey.custom_lanes)}
+    messages = []
+    for index, lane_id in enumerate(lanes or ()):
+        if lane_id not in known:
+            close = difflib.get_close_matches(lane_id, sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            messages.append(f"journeys: mkdocs.yml: plugins.journeys.lanes[{index}]: found {lane_id!r}; expected a "
+                            f"built-in lane or the id of a custom lane of the site or of a journey{hint}")
+    return messages

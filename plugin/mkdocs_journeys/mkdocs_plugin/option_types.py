@@ -17,6 +17,7 @@ from mkdocs.config.config_options import BaseConfigOption
 
 from ..core.clock import iso_date
 from ..core.problems import describe_value
+from ..core.slugs import is_slug
 
 
 def _found(value: Any) -> str:
@@ -150,3 +151,60 @@ class SiteFolder(BaseConfigOption[str]):
             raise ValidationError(f"{_found(value)}; expected a folder inside the site, such as opportunities "
                                   "(no `..`, no empty or control characters)")
         return folder
+
+
+class LaneIds(BaseConfigOption["list[str] | None"]):
+    """The lanes a map shows, in order: built-in lane names and custom lane ids (slugs), each
+    at most once. Whether a custom id is declared is known only once the pages are read (a
+    journey may declare its own lanes): the plugin checks that after reading."""
+
+    def __init__(self, built_in: Iterable[str]) -> None:
+        super().__init__()
+        self.built_in = tuple(built_in)
+        self.default = None
+
+    def run_validation(self, value: object) -> list[str] | None:
+        if value is None:
+            return None
+        expected = f"a list of lane names ({', '.join(self.built_in)}) or custom lane ids"
+        if not isinstance(value, list):
+            raise ValidationError(f"{_found(value)}; expected {expected}")
+        seen: set[str] = set()
+        for item in value:
+            if not isinstance(item, str) or not (item in self.built_in or is_slug(item)):
+                raise ValidationError(f"{_found(item)} in the list; expected {expected}")
+            if item in seen:
+                raise ValidationError(f"{_found(item)} twice in the list; expected each lane at most once")
+            seen.add(item)
+        return value
+
+
+class CustomLanes(BaseConfigOption["list[tuple[str, str]]"]):
+    """Format 2: site-wide custom lanes, `[{id: systems, label: Systems}]`, as (id, label)."""
+
+    def __init__(self, built_in: Iterable[str]) -> None:
+        super().__init__()
+        self.built_in = tuple(built_in)
+        self.default = []
+
+    def run_validation(self, value: object) -> list[tuple[str, str]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValidationError(f"{_found(value)}; expected a list such as [{{id: systems, label: Systems}}]")
+        result: list[tuple[str, str]] = []
+        for index, lane in enumerate(value):
+            if not isinstance(lane, dict):
+                raise ValidationError(f"item {index}: {_found(lane)}; expected a mapping with an id and a label")
+            if set(lane) - {"id", "label"}:
+                raise ValidationError(f"item {index}: found the keys {sorted(map(str, lane))}; expected only id and label")
+            lane_id, label = lane.get("id"), lane.get("label")
+            if not isinstance(lane_id, str) or not is_slug(lane_id) or lane_id in self.built_in:
+                raise ValidationError(f"item {index}: id {_found(lane_id)}; expected a lowercase slug that is not "
+                                      f"a built-in lane's name ({', '.join(self.built_in)})")
+            if any(lane_id == known for known, _ in result):
+                raise ValidationError(f"item {index}: id {_found(lane_id)}; expected an id not declared twice")
+            if not isinstance(label, str) or not label.strip():
+                raise ValidationError(f"item {index}: label {_found(label)}; expected the lane's label, a text")
+            result.append((lane_id, label.strip()))
+        return result

@@ -42,7 +42,7 @@ from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
 from ..render.search_digest import search_digest
-from .config import JourneysConfig
+from .config import JourneysConfig, unknown_lanes
 from .deferred import DeferredFragments
 from .links import MkDocsLinker
 from .render_cache import RenderCache
@@ -130,6 +130,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             raise PluginError(f"journeys: {error}") from None
         self.index_folder = self.config.opportunities
         language = self.config.language or config.theme.get("language") or "en"
+        self.custom_lanes = self.config.custom_lanes
         self.renderer = Renderer(
             Labels(language, self.config.labels),
             icons=IconLibrary(config.theme.dirs),
@@ -138,6 +139,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             label_overrides=self.config.labels,
             search_lanes=self.config.search_lanes,
             layout=self.config.layout,
+            custom_lanes=self.custom_lanes,
         )
         self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
                                     config.use_directory_urls, config.site_url)))
@@ -167,9 +169,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         with self.timer.phase("cross_reference"):
             self.site = cross_reference(read, [file.src_uri for file in files], self.today,
                                         self.config.stale_after_days, self.index_folder,
-                                        checked_again=self.cache.keep_html)
+                                        checked_again=self.cache.keep_html,
+                                        custom_lanes=[lane_id for lane_id, _ in self.custom_lanes])
         for problem in self.site.problems():
             log.warning(problem.message)
+        unknown = unknown_lanes(self.config.lanes, self.custom_lanes, self.site)
+        if unknown:  # a lane of a journey's own custom_lanes is known only now: the config fails here
+            raise PluginError("; ".join(unknown))
         with self.timer.phase("generated_pages"):
             self._generated, self._aliases = add_generated_pages(
                 files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages
@@ -227,7 +233,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             parts.append(renderer.problems_panel(problems, language))
         if document is not None and document.kind == "journey":
             marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
-            if document.journey is not None and not site.is_broken(path):
+            # A forgiving preview: a page with problems still shows every valid part of its map,
+            # under the panel (--strict fails on the problems); only no stages at all shows none.
+            if document.journey is not None and document.journey.stages:
                 parts.append(self._render_later(path, "journey", ""))
         elif kind == "department":
             html = place_after_content(html, self._render_later(path, kind, page_id), LINKS_MARKER)
@@ -235,6 +243,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             parts.append(self._render_later(path, kind, page_id))
         if parts:
             html = place_in_content(html, "\n".join(parts), marker)
+        if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
+            html = html + "\n" + self._render_later(path, "cited", "")
         if kind == "index":
             html = place_in_content(html, self._render_later(path, "index", ""), INDEX_MARKER)
         return place_format_references(html, renderer.env)
@@ -271,7 +281,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         site, renderer, linker = self.site, self.renderer, self.linker
         journey = site.documents[path].journey
         digest = self.cache.render("digest", path, [path], lambda: renderer.journey_search_text(journey, site, linker))
-        journey_map = self.cache.render("map", path, [path], lambda: renderer.journey_map(journey, site, linker))
+        sources = [path, *site.linked_journeys(path)]  # format 2: a map shows parts of linked journeys
+        journey_map = self.cache.render("map", path, sources, lambda: renderer.journey_map(journey, site, linker))
         if not self.cache.keep_html:
             # A single build: no page will draw on these texts again (a rebuild under
             # `mkdocs serve` may, from the documents it reuses).
@@ -283,7 +294,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         shows of the rest of the site."""
         site, renderer, linker = self.site, self.renderer, self.linker
         own = [path] if path in site.documents else []  # a generated page has no text of its own
-        if kind == "persona":
+        if kind == "cited":
+            sources = sorted({citation.journey.path for citation in site.cited_by.get(path, [])})
+            render = partial(renderer.cited_by, path, site, linker)
+        elif kind == "persona":
             sources = [*own, *(role.journey.path for role in site.persona_roles.get(page_id, []))]
             render = partial(renderer.persona_page, page_id, path, site, linker)
         elif kind == "department":

@@ -21,7 +21,8 @@ from .emotion import signed, sparkline
 from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .links import Linker
-from .map_view import DEFAULT_SEARCH_LANES, LANES, map_view
+from .map_view import DEFAULT_SEARCH_LANES, map_view
+from .trend import metric_trend
 
 
 DUE_SOON_DAYS = 30  # a department page counts what falls due within this many days
@@ -50,15 +51,18 @@ class Renderer:
         labels: Labels,
         icons: IconLibrary | None = None,
         template_dirs: Iterable[str] = (),
-        lanes: Sequence[str] = LANES,
+        lanes: Sequence[str] | None = None,
         label_overrides: dict[str, str] | None = None,
         search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
         layout: str = "wide",
+        custom_lanes: Sequence[tuple[str, str]] = (),
     ):
         self.labels = labels
         self.icons = icons
-        self.lanes = list(lanes)
+        # None: every built-in lane, then the custom ones (site-wide, then each journey's own)
+        self.lanes = list(lanes) if lanes is not None else None
         self.layout = layout  # "wide": journey pages give the map the window's width
+        self.custom_lanes = list(custom_lanes)  # site-wide (id, label), format 2
         self.search_lanes = frozenset(search_lanes)
         self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
@@ -71,6 +75,7 @@ class Renderer:
         self._persona = self.env.get_template("journeys/persona.html")
         self._department = self.env.get_template("journeys/department.html")
         self._index = self.env.get_template("journeys/opportunities.html")
+        self._cited_by = self.env.get_template("journeys/cited_by.html")
 
     def labels_for(self, language: str | None) -> Labels:
         if not language:
@@ -111,11 +116,13 @@ class Renderer:
             "channel_icon": self._channel_icon,
             "moment_icons": MOMENT_ICONS,
             "today": site.today,
+            "metric_trend": lambda journey, key: metric_trend(journey, key, labels("trend.now")),
         }
 
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
         labels = self.labels_for(journey.language)
-        view = map_view(journey, self.lanes, site.persona_name)
+        view = map_view(journey, self.lanes, site.persona_name, self.custom_lanes,
+                        site.foreign_opportunities.get(journey.path, ()))
         sprite = IconSprite(self.icons)
         context = self._context(site, journey.path, linker, labels)
         context["icon"] = lambda name: Markup(sprite.use(name))
@@ -131,6 +138,11 @@ class Renderer:
         labels = self.labels_for(journey.language)
         return self._search_text.render(journey=journey, search_lanes=self.search_lanes,
                                         **self._context(site, journey.path, linker, labels))
+
+    def cited_by(self, page_path: str, site: Site, linker: Linker) -> str:
+        """Format 2: the steps that cite a page as their evidence, added to that page."""
+        return self._cited_by.render(citations=site.cited_by.get(page_path, []),
+                                     **self._context(site, page_path, linker, self.labels))
 
     def problems_panel(self, problems: list[Problem], language: str | None = None) -> str:
         labels = self.labels_for(language)
