@@ -62,6 +62,28 @@ def test_repeated_names_get_numbered_ids_in_order_of_appearance(built):
     assert [r["at"] for r in same] == ["arrival-2", "arrival"]
 
 
+def test_an_explicit_step_id_may_repeat_in_another_stage(tmp_path):
+    """Step ids are unique within their stage: two stages may each have a step `get-into-car`;
+    `at` names either through its stage, and each column keeps its own anchor."""
+    data = {"type": "purchase", "personas": ["urban-camper"], "stages": [
+        {"name": "Leave home", "id": "leave", "steps": [{"name": "Get into car", "id": "get-into-car"}]},
+        {"name": "Drive back", "id": "back", "steps": [{"name": "Get into car", "id": "get-into-car"},
+                                                        {"name": "Unpack", "id": "unpack"}]},
+    ], "opportunities": [{"title": "Charge the car overnight", "at": "back/get-into-car", "owner": "operations"}]}
+    pages = {"journeys/drive.md": page({"title": "Drive", "journey": data}),
+             "personas/urban-camper.md": page({"persona": {"name": "Li Wei"}}),
+             "departments/operations.md": page({"department": {"name": "Operations"}})}
+    result = build_site(tmp_path, pages, strict=True)
+    assert not result.aborted, result.warnings
+    assert result.warnings == []
+    table = map_table(result.content("journeys/drive.md"))
+    assert [th["id"] for th in step_headers(table, 3)] == [
+        "jm-step-get-into-car", "jm-step-back/get-into-car", "jm-step-unpack"]
+    index = result.content("opportunities/index.md")
+    link = next(a for a in index.select("a[href]") if "jm-step-" in a["href"])
+    assert link["href"].endswith("#jm-step-back/get-into-car")
+
+
 def test_decimal_emotions_are_drawn_at_their_height(built):
     cells = column_cells(lane_row(current_map(built), "emotion"), COLUMNS)
     first, second = emotion_points(cells[0]), emotion_points(cells[1])
@@ -366,7 +388,12 @@ def test_each_new_rule_fails_strict_and_keeps_the_rest_of_the_map(tmp_path, case
 
 # -- the sample wiki uses format 2 -------------------------------------------------------------
 
-from test_sample_wiki import built as sample  # noqa: E402,F401 - the sample wiki, built once with --strict
+
+
+@pytest.fixture(scope="module")
+def sample(sample_wiki):
+    """The sample wiki, built once per session with --strict (conftest)."""
+    return sample_wiki
 
 SAMPLE_CURRENT = "journeys/camping-trip.md"
 SAMPLE_FUTURE = "journeys/camping-trip-future.md"

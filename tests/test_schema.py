@@ -53,7 +53,7 @@ SAMPLE_DOCS = REPO / "journeys"
 
 # Bad-input cases that break a rule only the validator checks, and why a schema cannot.
 VALIDATOR_ONLY = {
-    "duplicate-step-ids": "ids unique in their journey: a schema sees values, not clashes between them",
+    "duplicate-step-ids": "ids unique in their stage: a schema sees values, not clashes between them",
     "duplicate-stage-ids": "ids unique in their journey",
     "persona-emotion-for-persona-not-in-journey": "a per-persona emotion names a persona listed elsewhere",
     "icon-unknown": "whether the theme bundles an icon depends on the theme installed",

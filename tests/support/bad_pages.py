@@ -130,8 +130,11 @@ FORMAT_RULES = [
          "journey.stages[0].steps[0]", "Read online guides", line="- Read online guides"),
     Case("stage-id-not-a-slug", bad_journey(set={"stages.0.id": "Research Stage"}), "journey.stages[0].id",
          "Research Stage", line="id: Research Stage"),
-    Case("duplicate-step-ids", bad_journey(set={"stages.1.steps.0.id": "guides", "opportunities.0.at": "arrival"}),
-         "journey.stages[1].steps[0].id", "guides"),
+    # step ids are unique within their stage (the same explicit id in two stages is valid:
+    # tests/test_format2.py)
+    Case("duplicate-step-ids", bad_journey(set={"stages.1.steps": [{"name": "Find the site", "id": "find-the-site"},
+                                                                   {"name": "Pitch the tent", "id": "find-the-site"}]}),
+         "journey.stages[1].steps[1].id", "find-the-site"),
     # (format 2: a repeated step name without ids is valid, its id gets -2: tests/test_format2.py)
     Case("duplicate-stage-ids", bad_journey(set={"stages.1.id": "research", "opportunities.0.at": "research"}),
          "journey.stages[1].id", "research"),

@@ -81,7 +81,9 @@ class _Seen:
 
     def __init__(self, data: LineDict) -> None:
         self.stage_ids: set[str] = set()
-        self.step_ids: set[str] = set()
+        self.step_ids: set[str] = set()  # every step id of the journey so far
+        self.stage_id = ""  # the stage being read, and the ids of its steps so far
+        self.stage_step_ids: set[str] = set()
         # Explicit ids, known before any item is read: an id derived from a name steps
         # aside (-2, -3 ...) for them as for earlier ones; only explicit ids may clash.
         self.explicit_stage_ids: set[str] = set()
@@ -313,6 +315,7 @@ def _read_stage(
                           reader.line_of(item, "icon"))
             icon = None
     description = reader.text(item, "description", f"{path}.description")
+    seen.stage_id, seen.stage_step_ids = stage_id or "", set()
     steps = reader.each_mapping(
         item, "steps", f"{path}.steps",
         lambda step, step_path, step_line: _read_step(step, step_path, step_line, reader, seen),
@@ -328,10 +331,19 @@ def _read_step(item: LineDict, path: str, line: int | None, reader: FieldReader,
     problems_before = len(reader.problems)
     reader.check_keys(item, STEP_KEYS, path)
     name = reader.text(item, "name", f"{path}.name", required=True)
-    step_id = _unique(item, _own_id(item, name, path, line, reader), seen.step_ids, seen.explicit_step_ids,
-                      f"{path}.id", line, reader, "step")
+    own_id = _own_id(item, name, path, line, reader)
+    anchor = ""
+    if item.get("id") is not None and own_id in seen.step_ids and own_id not in seen.stage_step_ids:
+        # Steps are unique within their stage: an explicit id another stage uses too is valid;
+        # its anchor on the page names the stage as well, so both columns can be linked.
+        step_id, anchor = own_id, f"{seen.stage_id}/{own_id}"
+    else:
+        step_id = _unique(item, own_id, seen.step_ids, seen.explicit_step_ids, f"{path}.id", line, reader, "step")
+    if step_id is not None:
+        seen.stage_step_ids.add(step_id)
     step = Step(
         id=step_id or "",
+        anchor=anchor or step_id or "",
         name=name or "",
         touchpoints=reader.each_mapping(
             item, "touchpoints", f"{path}.touchpoints",
@@ -453,9 +465,9 @@ def _own_id(item: LineDict, name: str | None, path: str, line: int | None, reade
 
 def _unique(item: LineDict, item_id: str | None, seen_ids: set[str], explicit_ids: set[str], path: str,
             line: int | None, reader: FieldReader, what: str) -> str | None:
-    """Stage and step ids are unique within their journey (steps across all stages). An id
-    derived from a name that is taken gets -2, -3 ... (real maps repeat names); only an
-    explicit id that repeats is an error."""
+    """Stage ids are unique within their journey; an id derived from a name that is taken
+    (for steps: anywhere in the journey) gets -2, -3 ... (real maps repeat names); only an
+    explicit id that repeats is an error (for steps: within their stage, see _read_step)."""
     if item_id is None:
         return None
     if item.get("id") is not None and item_id in seen_ids:

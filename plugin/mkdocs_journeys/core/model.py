@@ -62,6 +62,9 @@ class Source:
 class Step:
     id: str
     name: str
+    # what the step's column is linked by (#jm-step-<anchor>): its id, or stage-id/step-id for
+    # an explicit id that another stage's step has too
+    anchor: str = ""
     actions: list[str] = field(default_factory=list)
     thoughts: list[str] = field(default_factory=list)
     emotion: float | None = None  # one value for every persona of the step (decimals allowed)

@@ -316,9 +316,10 @@ MAPPINGS: dict[str, Mapping] = {
     }),
     "step": Mapping(STEP_KEYS, description="A step of a stage: one column of the map.", fields={
         "name": Field(TEXT, "The column header.", required=True),
-        "id": Field(SLUG, "Unique among **all** steps of the journey, across stages. Used in an opportunity's `at` "
-                    "(`stage-id/step-id`), and becomes the anchor `#jm-step-<id>`. A derived id that is taken "
-                    "gets `-2`, `-3` ...; only an explicit id that repeats is an error.",
+        "id": Field(SLUG, "Unique among the steps of its stage. Used in an opportunity's `at` (`stage-id/step-id`), and "
+                    "becomes the anchor `#jm-step-<id>` (`#jm-step-<stage-id>/<id>` when an earlier stage has a "
+                    "step of that id too). A derived id that another step of the journey has gets `-2`, `-3` ...; "
+                    "only an explicit id that repeats within its stage is an error.",
                     default_text="the slug of `name`"),
         "actions": Field(PERSONA_TEXTS, "What the customer does (behaviour). Shown in the *Actions* lane. "
                          "*Extension:* a list is accepted as well as a single text. *Format 2:* or a mapping of "
