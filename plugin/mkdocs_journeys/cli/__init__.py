@@ -55,7 +55,7 @@ def load_site(project: Project, use_cache: bool = True) -> LoadedWiki:
     if cache is not None:
         cache.save(pages)
     # format 2: the site-wide custom lanes a step may fill, as the plugin's `custom_lanes` option declares them
-    custom_lanes = [lane.get("id") for lane in project.options.get("custom_lanes") or [] if isinstance(lane, dict)]
+    custom_lanes = [lane_id for lane_id, _ in project.options.custom_lanes]
     site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, index_folder,
                            custom_lanes=custom_lanes)
     published = {path for path, _ in files}
@@ -100,7 +100,11 @@ def export(args: argparse.Namespace) -> int:
 def write_stdout(text: str, errors: str) -> None:
     """UTF-8 whatever the terminal's encoding; `errors` for file names that are not UTF-8."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8", errors))
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a caller's StringIO): it takes text, not bytes
+        sys.stdout.write(text.encode("utf-8", errors).decode("utf-8", "replace"))
+    else:
+        buffer.write(text.encode("utf-8", errors))
     sys.stdout.flush()
 
 

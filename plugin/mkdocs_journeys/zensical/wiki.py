@@ -28,7 +28,7 @@ from ..core.site import Site
 from ..core.wiki import DocumentCache, cross_reference, read_pages
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
-from ..render.map_view import DEFAULT_SEARCH_LANES, LANES
+from ..render.map_view import DEFAULT_SEARCH_LANES
 from ..render.renderer import Renderer
 
 log = logging.getLogger("mkdocs_journeys")
@@ -112,7 +112,9 @@ def load_folder(project: Project, theme_language: str | None = None, previous: F
     stamps = _stamps(project.docs_dir, pages)
     read = read_pages(project.read_pages(pages), icons.exists, documents)
     today: date = project.today()
-    site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, project.index_folder)
+    site_lanes = list(options.custom_lanes)  # (id, label) of the site-wide custom lanes
+    site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, project.index_folder,
+                           custom_lanes=[lane_id for lane_id, _ in site_lanes])
     for problem in site.problems():
         log.warning(problem.message)
     language = options.language or theme_language or "en"
@@ -121,7 +123,9 @@ def load_folder(project: Project, theme_language: str | None = None, previous: F
         Labels(language, labels),
         icons=icons,
         template_dirs=project.theme_dirs,
-        lanes=options.lanes or LANES,
+        lanes=options.lanes,  # None: every built-in lane, then the custom ones
+        layout=options.layout,
+        custom_lanes=site_lanes,
         label_overrides=labels,
         search_lanes=options.search_lanes or DEFAULT_SEARCH_LANES,
     )
