@@ -47,6 +47,14 @@ class JourneysConfig(base.Config):
     """Folder of the opportunity index page and its exports (opportunities.json, opportunities.csv).
     A page of your own holding `<!-- journey:opportunities -->` shows the index instead."""
 
+    overview = c.Type(str, default="overview")
+    """Folder of the journey overview page and its export (overview.json). A page of your own
+    holding `<!-- journey:overview -->` shows the overview instead."""
+
+    lifecycle = c.ListOfItems(c.Type((str, dict)), default=[])
+    """The lifecycle phases the overview groups journeys by, in this order: `[{id: discover,
+    label: Discover}, ...]` (or plain ids). A journey's `phase` must then be one of the ids."""
+
     generate_pages = c.Type(bool, default=True)
     """Generate pages for persona and department ids that have none (each still warns)."""
 

@@ -10,12 +10,13 @@ import re
 MAP_MARKER = "journey:map"
 LINKS_MARKER = "journey:links"
 INDEX_MARKER = "journey:opportunities"
+OVERVIEW_MARKER = "journey:overview"  # the journey overview
 _LEADING_H1_RE = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S)
 
 
 _MARKER_RES = {
     marker: re.compile(rf"(?:<p>\s*)?<!--\s*{re.escape(marker)}\s*-->(?:\s*</p>)?")
-    for marker in (MAP_MARKER, LINKS_MARKER, INDEX_MARKER)
+    for marker in (MAP_MARKER, LINKS_MARKER, INDEX_MARKER, OVERVIEW_MARKER)
 }
 
 
@@ -43,6 +44,11 @@ def has_marker_line(markdown: str, marker: str) -> bool:
 def is_index_page(markdown: str) -> bool:
     """Does the page hold the opportunity-index marker (and so become the index)?"""
     return INDEX_MARKER in markdown and has_marker_line(markdown, INDEX_MARKER)
+
+
+def is_overview_page(markdown: str) -> bool:
+    """Does the page hold the overview marker (and so become the journey overview)?"""
+    return OVERVIEW_MARKER in markdown and has_marker_line(markdown, OVERVIEW_MARKER)
 
 
 def place_in_content(html: str, rendered: str, marker: str) -> str:

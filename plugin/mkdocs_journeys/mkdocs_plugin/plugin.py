@@ -34,6 +34,7 @@ from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import build_date
+from ..core.overview import Overview, build_overview, parse_lifecycle
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
@@ -44,16 +45,18 @@ from ..render.search_digest import search_digest
 from .config import JourneysConfig, custom_lanes_option, unknown_lanes
 from .deferred import DeferredFragments
 from .links import MkDocsLinker
-from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
+from .placement import (INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, is_index_page, is_overview_page,
+                        place_in_content)
 from .render_cache import RenderCache
 from .timings import PhaseTimer
-from .virtual_files import add_exports, add_generated_pages
+from .virtual_files import add_exports, add_generated_pages, add_overview_export
 
 log = get_plugin_logger("journeys")
 
 
 ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", "assets")
-ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journeys.js": "journeys.js"}
+ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/overview.css": "overview.css",
+          "assets/journeys/journeys.js": "journeys.js"}
 
 
 @contextmanager
@@ -98,6 +101,14 @@ def _page_texts(files: Files) -> Iterator[tuple[str, str | bytes]]:
         yield file.src_uri, text
 
 
+def _noting_overview_page(pages: Iterator[tuple[str, str | bytes]], found: list[str]) -> Iterator[tuple[str, str | bytes]]:
+    """The pages, passed on as they are read; the first holding the overview marker goes into `found`."""
+    for path, text in pages:
+        if not found and isinstance(text, str) and is_overview_page(text):
+            found.append(path)
+        yield path, text
+
+
 class JourneysPlugin(BasePlugin[JourneysConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
@@ -111,6 +122,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.fragments = DeferredFragments()  # rendered maps and cross-links, until written
         self._to_render: list[tuple[str, int, str, str]] = []  # (path, slot, kind, id) for on_env
         self.cache = RenderCache()  # kept across the rebuilds of `mkdocs serve`
+        self.overview: Overview | None = None  # the journey overview's cards (issue 14)
+        self._overview_exports: list[tuple[str, str]] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve rebuilds.
@@ -132,6 +145,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not folder or ".." in folder.split("/"):
             raise PluginError(f"journeys: `opportunities` must be a folder inside the site, not {self.config.opportunities!r}")
         self.index_folder = folder
+        overview_folder = self.config.overview.strip().strip("/")
+        if not overview_folder or ".." in overview_folder.split("/"):
+            raise PluginError(f"journeys: `overview` must be a folder inside the site, not {self.config.overview!r}")
+        self.overview_folder = overview_folder
+        try:
+            self.lifecycle = parse_lifecycle(self.config.lifecycle)
+        except ValueError as error:
+            raise PluginError(f"journeys: mkdocs.yml: plugins.journeys.{error}") from None
         language = self.config.language or config.theme.get("language") or "en"
         self.custom_lanes = custom_lanes_option(self.config.custom_lanes, self.config.lanes)
         self.renderer = Renderer(
@@ -167,22 +188,31 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Only `mkdocs serve` reuses documents: a single build releases their step texts
             # once the maps are rendered, so the next build in this process must read afresh.
             reuse = self.cache.documents if self.cache.keep_html else None
-            read = read_pages(_page_texts(files), icons.exists if icons else None, is_index_page, reuse)
+            overview_page: list[str] = []
+            read = read_pages(_noting_overview_page(_page_texts(files), overview_page),
+                              icons.exists if icons else None, is_index_page, reuse)
         with self.timer.phase("cross_reference"):
             self.site = cross_reference(read, [file.src_uri for file in files], self.today,
                                         self.config.stale_after_days, self.index_folder,
                                         checked_again=self.cache.keep_html,
                                         custom_lanes=[lane_id for lane_id, _ in self.custom_lanes])
+        with self.timer.phase("overview"):
+            # before the maps are rendered: a single build then drops the step texts it counts
+            self.overview = build_overview(self.site, self.lifecycle)
         for problem in self.site.problems():
             log.warning(problem.message)
         for message in unknown_lanes(self.config.lanes, self.custom_lanes, self.site):
             log.warning(message)
         with self.timer.phase("generated_pages"):
+            overview_path = overview_page[0] if overview_page else f"{self.overview_folder}/index.md"
             self._generated, self._aliases = add_generated_pages(
-                files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages
+                files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages,
+                overview=(overview_path, self.renderer.labels("overview.title")),
             )
         with self.timer.phase("exports"):
             self._exports = add_exports(files, config, self.site, self.index_folder, self._aliases)
+            self._overview_exports = [add_overview_export(files, config, self.overview, self.overview_folder,
+                                                          self._aliases)]
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
@@ -246,6 +276,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             html = html + "\n" + self._render_later(path, "cited", "")
         if kind == "index":
             html = place_in_content(html, self._render_later(path, "index", ""), INDEX_MARKER)
+        elif kind == "overview":
+            html = place_in_content(html, self._render_later(path, "overview", ""), OVERVIEW_MARKER)
         return place_format_references(html, renderer.env)
 
     def _render_later(self, path: str, kind: str, page_id: str) -> str:
@@ -280,7 +312,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         site, renderer, linker = self.site, self.renderer, self.linker
         journey = site.documents[path].journey
         digest = self.cache.render("digest", path, [path], lambda: renderer.journey_search_text(journey, site, linker))
-        journey_map = self.cache.render("map", path, [path], lambda: renderer.journey_map(journey, site, linker))
+        other = site.counterpart.get(path)  # its map compares the two states: redrawn when either changes
+        journey_map = self.cache.render("map", path, [path, *([other.path] if other else [])],
+                                        lambda: renderer.journey_map(journey, site, linker))
         if not self.cache.keep_html:
             # A single build: no page will draw on these texts again (a rebuild under
             # `mkdocs serve` may, from the documents it reuses).
@@ -303,6 +337,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                                       *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
                                       *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})]
             render = partial(renderer.department_page, page_id, path, site, linker)
+        elif kind == "overview":
+            exports = [(name, linker.url(path, export) or export) for name, export in self._overview_exports]
+            sources = [j.path for j in site.journeys]
+            render = partial(renderer.overview_page, self.overview, path, site, linker, exports)
         else:
             exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
             sources = [j.path for j in site.journeys]
