@@ -51,7 +51,7 @@ class JourneysConfig(base.Config):
     """Folder of the journey overview page and its export (overview.json). A page of your own
     holding `<!-- journey:overview -->` shows the overview instead."""
 
-    lifecycle = c.ListOfItems(c.Type((str, dict)), default=[])
+    lifecycle = c.Type(list, default=[])  # its items are checked in on_config (core.overview.parse_lifecycle)
     """The lifecycle phases the overview groups journeys by, in this order: `[{id: discover,
     label: Discover}, ...]` (or plain ids). A journey's `phase` must then be one of the ids."""
 

@@ -46,7 +46,7 @@ class ComparisonChart:
     width: int
     height: int
     zero_y: float
-    columns: list[tuple[float, str]]  # x of each step column, its name
+    columns: list[tuple[float, str, str]]  # x of each step column, the step's id and name
     before: Curve | None
     after: Curve | None
     levels: list[tuple[float, str]] = field(default_factory=list)  # y and label of +2 .. -2
@@ -63,7 +63,7 @@ def comparison_chart(comparison: Comparison) -> ComparisonChart:
         width=CHART_LEFT + len(comparison.columns) * COLUMN,
         height=CHART_HEIGHT,
         zero_y=y_of(0),
-        columns=[(x_of(index), name) for index, (_, name) in enumerate(comparison.columns)],
+        columns=[(x_of(index), step_id, name) for index, (step_id, name) in enumerate(comparison.columns)],
         before=_curve(comparison.before_emotions, x_of, y_of),
         after=_curve(comparison.after_emotions, x_of, y_of),
         levels=[(y_of(value), signed(value)) for value in range(EMOTION_MAX, EMOTION_MIN - 1, -1)],
