@@ -65,7 +65,7 @@ def points(content) -> dict[str, dict]:
         found[link["data-opportunity"]] = {
             "quadrant": link["data-quadrant"],
             "x": float(link.circle["cx"]), "y": float(link.circle["cy"]),
-            "href": link["href"], "label": link.select_one("text").get_text(), "title": link.title.get_text(),
+            "href": link["xlink:href"], "label": link.select_one("text").get_text(), "title": link.title.get_text(),
         }
     return found
 
