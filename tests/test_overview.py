@@ -235,7 +235,9 @@ def test_a_phase_outside_the_lifecycle_is_reported(site) -> None:
                  plugin_config={"today": "2026-11-22", "lifecycle": ["discover", "buy"]})
     messages = built.warnings_about("journey.phase")
     assert len(messages) == 1
-    assert "journeys/x.md" in messages[0] and "'lapsed'" in messages[0] and "discover, buy" in messages[0]
+    # the page and the line of `phase` (3: under `---` and `journey:`), the value, what was expected
+    assert "journeys/x.md:3: journey.phase" in messages[0], messages[0]
+    assert "'lapsed'" in messages[0] and "discover, buy" in messages[0]
     # it is still shown, in a group of its own after the lifecycle's phases
     headings = [h2.get_text(strip=True) for h2 in built.content("overview/index.md").select(".journeys-overview__phase h2")]
     assert headings == ["discover", "buy", "lapsed"]

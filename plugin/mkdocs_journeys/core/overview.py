@@ -161,7 +161,7 @@ def build_overview(site: Site, lifecycle: list[Phase] | None = None) -> Overview
         else:
             if known:
                 site.site_problems[journey.path].append(Problem(
-                    path=journey.path, line=None, field="journey.phase", value=repr(phase_id),
+                    path=journey.path, line=journey.phase_line, field="journey.phase", value=repr(phase_id),
                     expected="a phase of the plugin's `lifecycle` option: " + ", ".join(known),
                     severity=Severity.WARNING,
                 ))
