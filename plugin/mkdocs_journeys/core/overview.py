@@ -114,10 +114,17 @@ def build_overview(site: Site, lifecycle: list[Phase] | None = None) -> Overview
     cards = {journey.path: JourneyCard(
         journey=journey,
         emotions=step_emotions(journey),
-        personas=journey.all_personas(),
-        pain_points=sum(len(step.pain_points) for _, step in journey.steps()),
+        personas=list(journey.personas),
+        pain_points=sum(len(step.pain_points) for stage in journey.stages for step in stage.steps),
         review_due=journey.is_stale(site.today, site.stale_after_days),
     ) for journey in site.journeys}
+    # then the personas named only on stages and steps: the site has found them all already
+    # (Journey.all_personas() again would walk every step of every journey a second time)
+    for persona, roles in site.persona_roles.items():
+        for role in roles:
+            card = cards.get(role.journey.path)
+            if card is not None and persona not in card.journey.personas:
+                card.personas.append(persona)
     for opportunity in site.opportunities:  # each once: duplicates are left out of the index
         if opportunity.status == "done":
             continue

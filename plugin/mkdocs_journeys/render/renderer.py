@@ -225,4 +225,5 @@ class Renderer:
             ("attention", labels("overview.attention"), [("yes", labels("overview.attention.yes"))], False),
         ]
         return self._overview.render(overview=overview, filters=filters, card_curve=card_curve, exports=exports,
+                                     words=labels.table,
                                      **self._context(site, page_path, linker, labels))
