@@ -96,7 +96,7 @@ def shown_titles(page) -> list[str]:
         .map(card => card.querySelector('.journeys-overview__title').textContent.trim())""")
 
 
-def dimmed_titles(page) -> list[str]:
+def outlined_titles(page) -> list[str]:
     return page.evaluate("""() => Array.from(document.querySelectorAll('.journeys-overview__card--context'))
         .map(card => card.querySelector('.journeys-overview__title').textContent.trim())""")
 
@@ -126,11 +126,11 @@ def test_filters_hide_and_show_cards_and_keep_state_in_the_url(open_small) -> No
     assert shown_phases(page) == ["Buy"]
     assert "owner=sales" in page.url
 
-    # a persona: a journey's personas are a list; a sub-journey's parent stays, dimmed
+    # a persona: a journey's personas are a list
     page.select_option("select[data-filter=owner]", "")
     page.select_option("select[data-filter=persona]", "child")
     assert shown_titles(page) == ["Stay", "Pitch the tent"]
-    assert dimmed_titles(page) == []  # both match
+    assert outlined_titles(page) == []  # both match
     page.select_option("select[data-filter=state]", "current")
     page.select_option("select[data-filter=persona]", "")
     assert shown_titles(page) == ["Find us", "Book today", "Leave", "Stay", "Pitch the tent"]
@@ -148,17 +148,18 @@ def test_filters_hide_and_show_cards_and_keep_state_in_the_url(open_small) -> No
     assert "state=current" in page.url and "owner=marketing" in page.url
 
 
-def test_a_parent_kept_for_its_sub_journey_is_dimmed(open_small) -> None:
+def test_a_parent_kept_for_its_sub_journey_is_outlined(open_small, axe_source: str) -> None:
     # only the sub-journey "Pitch the tent" is the crew's: "Stay" stays in view to hold it
     page = open_small(OVERVIEW + "?owner=crew")
     wait_for_filters(page)
     assert shown_titles(page) == ["Stay", "Pitch the tent"]
-    assert dimmed_titles(page) == ["Stay"]
+    assert outlined_titles(page) == ["Stay"]
     assert page.locator("[data-count]").inner_text().startswith("1 / 6")
-    opacity = page.evaluate("""() => Array.from(document.querySelectorAll('.journeys-overview__title'))
-        .filter(title => title.getClientRects().length > 0)
-        .map(title => Number(getComputedStyle(title).opacity))""")
-    assert opacity[0] < 1 and opacity[1] == 1
+    borders = page.evaluate("""() => Array.from(document.querySelectorAll('.journeys-overview__card'))
+        .filter(card => card.getClientRects().length > 0)
+        .map(card => getComputedStyle(card).borderTopStyle)""")
+    assert borders == ["dashed", "solid"]
+    assert run_axe(page, axe_source) == []  # a filtered view keeps its contrast
 
 
 def test_filters_are_restored_from_the_address(open_small) -> None:

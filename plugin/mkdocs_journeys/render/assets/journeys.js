@@ -119,7 +119,7 @@
   }
 
   /* The overview: a card stays when it or a card nested in it (a sub-journey) matches; one
-     kept only for what it holds is dimmed. Pairs and phases without a card shown are hidden. */
+     kept only for what it holds is outlined (dashed). Pairs and phases without a card shown are hidden. */
   function setupOverview(root) {
     if (root.dataset.journeysReady) return;
     root.dataset.journeysReady = "true";
@@ -134,9 +134,18 @@
       var query = new URLSearchParams();
       var active = activeFilters(form, query);
       var matched = items.filter(function (item) { return matches(item, active); });
+      // the cards that hold a matching card: each match marks its ancestors (no pairwise search)
+      var holding = new Set();
+      matched.forEach(function (item) {
+        var above = item.parentElement && item.parentElement.closest("[data-filter-item]");
+        while (above && !holding.has(above)) {
+          holding.add(above);
+          above = above.parentElement && above.parentElement.closest("[data-filter-item]");
+        }
+      });
       items.forEach(function (item) {
         var self = matched.indexOf(item) >= 0;
-        var holds = !self && matched.some(function (other) { return other !== item && item.contains(other); });
+        var holds = !self && holding.has(item);
         item.hidden = !self && !holds;
         item.classList.toggle("journeys-overview__card--context", holds);
       });
