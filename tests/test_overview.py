@@ -359,3 +359,9 @@ def test_both_pages_of_a_pair_compare_the_states(pair_site, path: str) -> None:
 def test_a_journey_without_a_pair_has_no_comparison(site) -> None:
     built = site({"journeys/x.md": page({"journey": {"stages": [{"name": "S", "steps": [{"name": "A"}]}]}})})
     assert built.content("journeys/x.md").select_one(".journeys-comparison") is None
+
+
+def test_a_journeys_phase_badge_shows_the_lifecycle_label(overview_site) -> None:
+    built, _ = overview_site
+    badge = built.content(journey_path(7)).select_one(".journeys-badge--phase")
+    assert badge.get_text(strip=True) == "Use it"  # phase `use`, labelled by the lifecycle option

@@ -163,6 +163,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             label_overrides=self.config.labels,
             search_lanes=self.config.search_lanes,
             custom_lanes=self.custom_lanes,
+            phase_labels={phase.id: phase.label for phase in self.lifecycle},
         )
         self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
                                     config.use_directory_urls, config.site_url)))

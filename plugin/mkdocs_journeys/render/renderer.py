@@ -73,12 +73,14 @@ class Renderer:
         label_overrides: dict[str, str] | None = None,
         search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
         custom_lanes: Sequence[tuple[str, str]] = (),
+        phase_labels: dict[str, str] | None = None,
     ):
         self.labels = labels
         self.icons = icons
         # None: every built-in lane, then the custom ones (site-wide, then each journey's own)
         self.lanes = list(lanes) if lanes is not None else None
         self.custom_lanes = list(custom_lanes)  # site-wide (id, label), format 2
+        self.phase_labels = phase_labels or {}  # lifecycle phase id -> its label (the `lifecycle` option)
         self.search_lanes = frozenset(search_lanes)
         self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
@@ -136,6 +138,7 @@ class Renderer:
             "metric_trend": lambda journey, key: metric_trend(journey, key, labels("trend.now")),
             "places": partial(opportunity_places, site),
             "spans_journeys": spans_journeys,
+            "phase_labels": self.phase_labels,
             # the value x effort matrix of a list of opportunities (journeys/matrix.html)
             "matrix_chart": lambda opportunities: matrix_chart(matrix_items(opportunities)),
         }
