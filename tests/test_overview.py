@@ -365,3 +365,11 @@ def test_a_journeys_phase_badge_shows_the_lifecycle_label(overview_site) -> None
     built, _ = overview_site
     badge = built.content(journey_path(7)).select_one(".journeys-badge--phase")
     assert badge.get_text(strip=True) == "Use it"  # phase `use`, labelled by the lifecycle option
+
+
+@pytest.mark.parametrize("folder", ["../outside", "", "opportunities"])
+def test_the_overview_folder_is_checked(site, folder: str) -> None:
+    built = site({"index.md": "# Home\n"}, plugin_config={"today": "2026-11-22", "overview": folder})
+    assert built.aborted
+    assert any(f"journeys: `overview` must be a folder inside the site other than the opportunity index's "
+               f"('opportunities'), not {folder!r}" in warning for warning in built.warnings), built.warnings

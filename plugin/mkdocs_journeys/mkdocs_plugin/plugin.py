@@ -146,8 +146,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             raise PluginError(f"journeys: `opportunities` must be a folder inside the site, not {self.config.opportunities!r}")
         self.index_folder = folder
         overview_folder = self.config.overview.strip().strip("/")
-        if not overview_folder or ".." in overview_folder.split("/"):
-            raise PluginError(f"journeys: `overview` must be a folder inside the site, not {self.config.overview!r}")
+        if not overview_folder or ".." in overview_folder.split("/") or overview_folder == folder:
+            raise PluginError(f"journeys: `overview` must be a folder inside the site other than the opportunity "
+                              f"index's ({folder!r}), not {self.config.overview!r}")
         self.overview_folder = overview_folder
         try:
             self.lifecycle = parse_lifecycle(self.config.lifecycle)
