@@ -198,7 +198,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                                         self.config.stale_after_days, self.index_folder,
                                         checked_again=self.cache.keep_html,
                                         custom_lanes=[lane_id for lane_id, _ in self.custom_lanes])
-        with self.timer.phase("overview"):
+        with self.timer.phase("cross_reference"):  # the overview's cards: one more pass over the site index
             # before the maps are rendered: a single build then drops the step texts it counts
             self.overview = build_overview(self.site, self.lifecycle)
         for problem in self.site.problems():
