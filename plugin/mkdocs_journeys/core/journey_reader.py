@@ -131,6 +131,7 @@ def read_journey(
         state_given=data.get("state") is not None,
         compares=_read_page_link(data, "compares", "journey.compares", reader, anchors=False),
         phase=reader.text(data, "phase", "journey.phase"),
+        phase_line=reader.line_of(data, "phase"),
         parent=_read_page_link(data, "parent", "journey.parent", reader, anchors=True),
         custom_lanes=_read_custom_lanes(data, reader, seen),
     )

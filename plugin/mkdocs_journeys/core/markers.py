@@ -28,6 +28,7 @@ from .schema import REFERENCE_KINDS
 MAP_MARKER = "journey:map"
 LINKS_MARKER = "journey:links"
 INDEX_MARKER = "journey:opportunities"
+OVERVIEW_MARKER = "journey:overview"
 FORMAT_REFERENCE_MARKER = "journey:format-reference"
 
 # Page kinds as core.documents names them; None is a page that is none of ours.
@@ -51,6 +52,9 @@ MARKERS: dict[str, MarkerRule] = {
                              frozenset({"persona", "department"}), "a persona or department page"),
     INDEX_MARKER: MarkerRule("the opportunity index", frozenset({None, "journey"}),
                              "one page of the site that is not a persona or department page", once_per_site=True),
+    OVERVIEW_MARKER: MarkerRule("the journey overview", frozenset({None}),
+                                "one page of the site that is not a journey, persona or department page",
+                                once_per_site=True),
     FORMAT_REFERENCE_MARKER: MarkerRule("a field table of the format reference", _ALL_PAGES, "any page",
                                         once_per_page=False, needs_kind=True),
 }
@@ -194,6 +198,12 @@ class SiteMarkers:
         holder = self.holders.get(INDEX_MARKER)
         return holder[0] if holder else None
 
+    @property
+    def overview_path(self) -> str | None:
+        """The page that shows the journey overview: the first that holds its marker."""
+        holder = self.holders.get(OVERVIEW_MARKER)
+        return holder[0] if holder else None
+
     def add_page(self, path: str, text: str | bytes, page_kind: str | None) -> bool:
         """Check one page's markers; True if any of them is a problem."""
         before = len(self.problems)
@@ -240,7 +250,7 @@ def _reference_kind(argument: str) -> bool:
 _LEADING_H1_RE = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S)
 _HTML_MARKER_RES = {
     name: re.compile(rf"(?:<p>\s*)?<!--\s*{re.escape(name)}\s*-->(?:\s*</p>)?")
-    for name in (MAP_MARKER, LINKS_MARKER, INDEX_MARKER)
+    for name in (MAP_MARKER, LINKS_MARKER, INDEX_MARKER, OVERVIEW_MARKER)
 }
 FORMAT_REFERENCE_HTML_RE = re.compile(
     rf"(?:<p>\s*)?<!--\s*{re.escape(FORMAT_REFERENCE_MARKER)}\s+kind=([\w-]*)\s*-->(?:\s*</p>)?")

@@ -201,6 +201,7 @@ class Journey:
     state_given: bool = False  # written in the page (a map without `state` shows no badge)
     compares: Source | None = None
     phase: str | None = None
+    phase_line: int | None = None  # where `phase` is written: the overview checks it against the lifecycle option
     parent: Source | None = None  # the step of another journey this one zooms into
     custom_lanes: list[CustomLane] = field(default_factory=list)
 

@@ -26,6 +26,7 @@ class PagesRead:
     documents: list[Document] = field(default_factory=list)  # our pages, and any page with problems
     titles: dict[str, str] = field(default_factory=dict)  # every page's title by its path
     index_path: str | None = None  # the first page that holds the opportunity-index marker
+    overview_path: str | None = None  # the first page that holds the journey-overview marker
     marker_problems: list[Problem] = field(default_factory=list)  # markers that show nothing
 
 
@@ -88,6 +89,7 @@ def read_pages(
     if cache is not None:
         cache.keep_only(seen)
     read.index_path, read.marker_problems = markers.index_path, markers.problems
+    read.overview_path = markers.overview_path
     return read
 
 

@@ -56,6 +56,14 @@ class JourneysConfig(base.Config):
     """Folder of the opportunity index page and its exports (opportunities.json, opportunities.csv).
     A page of your own holding `<!-- journey:opportunities -->` shows the index instead."""
 
+    overview = o.SiteFolder(default="overview")
+    """Folder of the journey overview page and its export (overview.json). A page of your own
+    holding `<!-- journey:overview -->` shows the overview instead."""
+
+    lifecycle = c.Type(list, default=[])  # its items are checked in on_config (core.overview.parse_lifecycle)
+    """The lifecycle phases the overview groups journeys by, in this order: `[{id: discover,
+    label: Discover}, ...]` (or plain ids). A journey's `phase` must then be one of the ids."""
+
     generate_pages = o.Flag(default=True)
     """Generate pages for persona and department ids that have none (each still warns)."""
 

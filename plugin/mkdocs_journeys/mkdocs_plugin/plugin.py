@@ -34,7 +34,8 @@ from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import BuildDateError, build_date
-from ..core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_after_content, place_in_content
+from ..core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, place_after_content, place_in_content
+from ..core.overview import Overview, build_overview, parse_lifecycle
 from ..core.site import Site
 from ..core.wiki import cross_reference, read_pages
 from ..render.format_reference import place_format_references
@@ -47,13 +48,14 @@ from .deferred import DeferredFragments
 from .links import MkDocsLinker
 from .render_cache import RenderCache
 from .timings import PhaseTimer
-from .virtual_files import add_exports, add_generated_pages
+from .virtual_files import add_exports, add_generated_pages, add_overview_export
 
 log = get_plugin_logger("journeys")
 
 
 ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", "assets")
-ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/journeys.js": "journeys.js"}
+ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/overview.css": "overview.css",
+          "assets/journeys/journeys.js": "journeys.js"}
 
 
 @contextmanager
@@ -111,6 +113,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.fragments = DeferredFragments()  # rendered maps and cross-links, until written
         self._to_render: list[tuple[str, int, str, str]] = []  # (path, slot, kind, id) for on_env
         self.cache = RenderCache()  # kept across the rebuilds of `mkdocs serve`
+        self.overview: Overview | None = None  # the journey overview's cards (issue 14)
+        self._overview_exports: list[tuple[str, str]] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve rebuilds.
@@ -129,6 +133,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         except BuildDateError as error:
             raise PluginError(f"journeys: {error}") from None
         self.index_folder = self.config.opportunities
+        if self.config.overview == self.index_folder:
+            raise PluginError(f"journeys: `overview` must be a folder inside the site other than the opportunity "
+                              f"index's ({self.index_folder!r}), not {self.config.overview!r}")
+        self.overview_folder = self.config.overview
+        try:
+            self.lifecycle = parse_lifecycle(self.config.lifecycle)
+        except ValueError as error:
+            raise PluginError(f"journeys: mkdocs.yml: plugins.journeys.{error}") from None
         language = self.config.language or config.theme.get("language") or "en"
         self.custom_lanes = self.config.custom_lanes
         self.renderer = Renderer(
@@ -140,6 +152,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             search_lanes=self.config.search_lanes,
             layout=self.config.layout,
             custom_lanes=self.custom_lanes,
+            phase_labels={phase.id: phase.label for phase in self.lifecycle},
         )
         self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
                                     config.use_directory_urls, config.site_url)))
@@ -171,17 +184,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                                         self.config.stale_after_days, self.index_folder,
                                         checked_again=self.cache.keep_html,
                                         custom_lanes=[lane_id for lane_id, _ in self.custom_lanes])
+        with self.timer.phase("cross_reference"):  # the overview's cards: one more pass over the site index
+            # before the maps are rendered: a single build then drops the step texts it counts
+            self.overview = build_overview(self.site, self.lifecycle)
         for problem in self.site.problems():
             log.warning(problem.message)
         unknown = unknown_lanes(self.config.lanes, self.custom_lanes, self.site)
         if unknown:  # a lane of a journey's own custom_lanes is known only now: the config fails here
             raise PluginError("; ".join(unknown))
         with self.timer.phase("generated_pages"):
+            overview_path = read.overview_path or f"{self.overview_folder}/index.md"
             self._generated, self._aliases = add_generated_pages(
-                files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages
+                files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages,
+                overview=(overview_path, self.renderer.labels("overview.title")),
             )
         with self.timer.phase("exports"):
             self._exports = add_exports(files, config, self.site, self.index_folder, self._aliases)
+            self._overview_exports = [add_overview_export(files, config, self.overview, self.overview_folder,
+                                                          self._aliases)]
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
@@ -247,6 +267,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             html = html + "\n" + self._render_later(path, "cited", "")
         if kind == "index":
             html = place_in_content(html, self._render_later(path, "index", ""), INDEX_MARKER)
+        elif kind == "overview":
+            html = place_in_content(html, self._render_later(path, "overview", ""), OVERVIEW_MARKER)
         return place_format_references(html, renderer.env)
 
     def _render_later(self, path: str, kind: str, page_id: str) -> str:
@@ -281,7 +303,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         site, renderer, linker = self.site, self.renderer, self.linker
         journey = site.documents[path].journey
         digest = self.cache.render("digest", path, [path], lambda: renderer.journey_search_text(journey, site, linker))
-        sources = [path, *site.linked_journeys(path)]  # format 2: a map shows parts of linked journeys
+        # format 2: a map shows parts of linked journeys (and compares with its other state)
+        other = site.counterpart.get(path)
+        sources = [path, *site.linked_journeys(path), *([other.path] if other else [])]
         journey_map = self.cache.render("map", path, sources, lambda: renderer.journey_map(journey, site, linker))
         if not self.cache.keep_html:
             # A single build: no page will draw on these texts again (a rebuild under
@@ -305,6 +329,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                                       *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
                                       *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})]
             render = partial(renderer.department_page, page_id, path, site, linker)
+        elif kind == "overview":
+            exports = [(name, linker.url(path, export) or export) for name, export in self._overview_exports]
+            sources = [j.path for j in site.journeys]
+            render = partial(renderer.overview_page, self.overview, path, site, linker, exports)
         else:
             exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
             sources = [j.path for j in site.journeys]

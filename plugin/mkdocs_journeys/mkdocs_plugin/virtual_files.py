@@ -11,13 +11,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.exports import opportunity_records, to_csv, to_json
+from ..core.overview import Overview, overview_records
 from ..core.site import Site, generated_page_path
 
 
 def add_generated_pages(
-    files: Files, config: MkDocsConfig, site: Site, index_title: str, generate_missing: bool
+    files: Files, config: MkDocsConfig, site: Site, index_title: str, generate_missing: bool,
+    overview: tuple[str, str] | None = None,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """Add the pages; return {page path: (kind, id)} of the pages to fill, and the aliases
+    """Add the pages (`overview`: the journey overview's path and title); return {page path: (kind, id)} of the pages to fill, and the aliases
     {generated path: the user's page at its URL}. A user's page always wins."""
     generated: dict[str, tuple[str, str]] = {}
     aliases: dict[str, str] = {}
@@ -26,6 +28,8 @@ def add_generated_pages(
         wanted += [(generated_page_path("personas", pid), "persona", pid, pid) for pid in site.missing_personas]
         wanted += [(generated_page_path("departments", did), "department", did, did) for did in site.missing_departments]
     wanted.append((site.index_path or "", "index", "", index_title))
+    if overview is not None:
+        wanted.append((overview[0], "overview", "", overview[1]))
     # With an explicit nav, generated pages are built and linked but not listed (and not
     # reported as missing from it); without one, MkDocs lists them under their folders.
     inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
@@ -37,7 +41,7 @@ def add_generated_pages(
             # title (a label override, an id) is text, so it is escaped, as journey titles are.
             # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
             # the index is wide, so Material's sidebars make room for it.
-            hide = "hide: [navigation, toc]\n" if kind == "index" else ""
+            hide = "hide: [navigation, toc]\n" if kind in ("index", "overview") else ""
             page = File.generated(config, path, content=f"---\ntitle: {json.dumps(escape(title))}\n{hide}---\n",
                                   inclusion=inclusion)
             existing = pages_by_url.get(page.url)
@@ -76,3 +80,23 @@ def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str,
         files.append(File.generated(config, path, content=content))
         exports.append((name, path))
     return exports
+
+
+def add_overview_export(files: Files, config: MkDocsConfig, overview: Overview, folder: str,
+                        aliases: dict[str, str]) -> tuple[str, str]:
+    """Add overview.json (each journey with the figures of its card) to the overview's folder."""
+    site_url = config.site_url or ""
+
+    def url_for(path: str) -> str | None:
+        file = files.get_file_from_path(aliases.get(path, path))
+        if file is None:
+            return None
+        return urljoin(site_url, file.url) if site_url else file.url
+
+    path = f"{folder}/overview.json"
+    existing = files.get_file_from_path(path)
+    if existing is not None:
+        files.remove(existing)  # always the export of this build, never a stale copy
+    files.append(File.generated(config, path, content=json.dumps(overview_records(overview, url_for),
+                                                                   ensure_ascii=False, indent=2) + "\n"))
+    return "overview.json", path

@@ -46,6 +46,11 @@ class Labels:
     def __call__(self, key: str, default: str | None = None) -> str:
         return self._labels.get(key, key if default is None else default)
 
+    @property
+    def table(self) -> dict[str, str]:
+        """Every label by key, for templates that look many up (a dict lookup is cheaper than a call)."""
+        return self._labels
+
     @staticmethod
     def available() -> list[str]:
         folder = resources.files(__package__).joinpath("locales")

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.model import PRIORITIES, STATUSES, Journey, Opportunity
+from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity, Stage, Step
 from ..core.problems import Problem, has_errors
 from ..core.site import Site
+from ..core.comparison import compare
+from ..core.matrix import matrix_items
+from ..core.overview import Overview
+from .charts import card_curve, comparison_chart, matrix_chart
 from .emotion import signed, sparkline
 from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
@@ -41,6 +46,23 @@ def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
     )
 
 
+def opportunity_places(site: Site, opportunity: Opportunity) -> list[tuple[Journey, Stage, Step | None]]:
+    """Every place an opportunity improves, in its own journey or another (format 2); an
+    opportunity for the whole journey has none."""
+    found = []
+    for place in opportunity.places:
+        journey = site.journey_by_path.get(place.journey_path)
+        stage = next((s for s in journey.stages if s.id == place.stage_id), None) if journey and place.stage_id else None
+        if stage is not None:
+            found.append((journey, stage, next((s for s in stage.steps if s.id == place.step_id), None)))
+    return found
+
+
+def spans_journeys(opportunity: Opportunity) -> bool:
+    """Is the opportunity placed in more than one journey?"""
+    return len({place.journey_path for place in opportunity.places if place.stage_id}) > 1
+
+
 def percent(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
@@ -56,6 +78,7 @@ class Renderer:
         search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
         layout: str = "wide",
         custom_lanes: Sequence[tuple[str, str]] = (),
+        phase_labels: dict[str, str] | None = None,
     ):
         self.labels = labels
         self.icons = icons
@@ -63,6 +86,7 @@ class Renderer:
         self.lanes = list(lanes) if lanes is not None else None
         self.layout = layout  # "wide": journey pages give the map the window's width
         self.custom_lanes = list(custom_lanes)  # site-wide (id, label), format 2
+        self.phase_labels = phase_labels or {}  # lifecycle phase id -> its label (the `lifecycle` option)
         self.search_lanes = frozenset(search_lanes)
         self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
@@ -76,6 +100,7 @@ class Renderer:
         self._department = self.env.get_template("journeys/department.html")
         self._index = self.env.get_template("journeys/opportunities.html")
         self._cited_by = self.env.get_template("journeys/cited_by.html")
+        self._overview = self.env.get_template("journeys/overview.html")
 
     def labels_for(self, language: str | None) -> Labels:
         if not language:
@@ -117,6 +142,11 @@ class Renderer:
             "moment_icons": MOMENT_ICONS,
             "today": site.today,
             "metric_trend": lambda journey, key: metric_trend(journey, key, labels("trend.now")),
+            "places": partial(opportunity_places, site),
+            "spans_journeys": spans_journeys,
+            "phase_labels": self.phase_labels,
+            # the value x effort matrix of a list of opportunities (journeys/matrix.html)
+            "matrix_chart": lambda opportunities: matrix_chart(matrix_items(opportunities)),
         }
 
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
@@ -128,6 +158,10 @@ class Renderer:
         context["icon"] = lambda name: Markup(sprite.use(name))
         context["channel_icon"] = lambda channel: Markup(sprite.use(channel_icon_name(channel)))
         context["icon_symbols"] = lambda: Markup(sprite.symbols())
+        other = site.counterpart.get(journey.path)  # format 2: the other state, compared side by side
+        comparison = compare(journey, other) if other is not None else None
+        context["comparison"] = comparison
+        context["comparison_chart"] = comparison_chart(comparison) if comparison else None
         document = site.documents.get(journey.path)
         # Material's `hide:` in the page's front matter is the author's own choice of sidebars.
         wide = self.layout == "wide" and not (document is not None and "hide" in document.meta)
@@ -200,3 +234,19 @@ class Renderer:
             exports=exports,
             **self._context(site, page_path, linker, labels),
         )
+
+    def overview_page(self, overview: Overview, page_path: str, site: Site, linker: Linker,
+                      exports: list[tuple[str, str]]) -> str:
+        """The journey overview: every journey's card by lifecycle phase, with filters."""
+        labels = self.labels
+        filters = [
+            ("owner", labels("lane.owner"), [(o, site.department_name(o)) for o in overview.owners()], False),
+            ("persona", labels("personas"), sorted(((p, site.persona_name(p)) for p in overview.personas()),
+                                                  key=lambda option: option[1].casefold()), True),
+            ("state", labels("state"), [(s, labels("state." + s)) for s in STATES
+                                         if any(card.journey.state == s for card in overview.cards)], False),
+            ("attention", labels("overview.attention"), [("yes", labels("overview.attention.yes"))], False),
+        ]
+        return self._overview.render(overview=overview, filters=filters, card_curve=card_curve, exports=exports,
+                                     words=labels.table,
+                                     **self._context(site, page_path, linker, labels))
