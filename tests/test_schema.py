@@ -32,7 +32,7 @@ from mkdocs_journeys.core.model import (
 )
 from mkdocs_journeys.core.profile_reader import DEPARTMENT_KEYS, PERSONA_KEYS
 from mkdocs_journeys.core.schema import SCHEMA_LIMITS, front_matter_schema
-from mkdocs_journeys.core.wiki import load_wiki
+from mkdocs_journeys.core.site_reader import load_wiki
 from mkdocs_journeys.render.icons import IconLibrary
 from sample_pages import journey_data, supporting_pages
 from test_bad_input import BAD, CASES, _site_pages

@@ -1,6 +1,6 @@
 """`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
 
-Built on the same core as the MkDocs plugin (core.wiki.load_wiki), so `validate` reports
+Built on the same core as the MkDocs plugin (core.site_reader.load_wiki), so `validate` reports
 exactly the problems, with exactly the messages, that `mkdocs build` logs.
 
 Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .. import __version__
-from ..core.site import Site, generated_page_path
-from ..core.wiki import cross_reference, read_pages
+from ..core.site_index import Site, generated_page_path
+from ..core.site_reader import cross_reference, read_pages
 from .cache import StoredCache, cache_path, fingerprint
 from ..mkdocs_plugin.placement import is_index_page  # plain text rules: imports no MkDocs
 from .output import format_problems, summary

@@ -2,7 +2,7 @@
 
 A pre-commit hook checks the whole wiki on every commit, though a commit changes a few
 pages: a page whose text is unchanged is taken from here instead of being read again
-(core.wiki.DocumentCache, the cache `mkdocs serve` uses between rebuilds). The cache is
+(core.site_reader.DocumentCache, the cache `mkdocs serve` uses between rebuilds). The cache is
 only used while the rules and the theme's icons are those it was made with: its key
 holds the package's code and the icon folders' modification times.
 """
@@ -16,7 +16,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ..core.wiki import DocumentCache
+from ..core.site_reader import DocumentCache
 
 _FORMAT = 1
 

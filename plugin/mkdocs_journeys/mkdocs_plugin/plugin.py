@@ -34,8 +34,8 @@ from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import build_date
-from ..core.site import Site
-from ..core.wiki import cross_reference, read_pages
+from ..core.site_index import Site
+from ..core.site_reader import cross_reference, read_pages
 from ..render.format_reference import place_format_references
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
@@ -43,7 +43,7 @@ from ..render.renderer import Renderer
 from ..render.search_digest import search_digest
 from .config import JourneysConfig
 from .deferred import DeferredFragments
-from .links import MkDocsLinker
+from .mkdocs_linker import MkDocsLinker
 from .placement import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, is_index_page, place_in_content
 from .render_cache import RenderCache
 from .timings import PhaseTimer

@@ -1,7 +1,7 @@
 """What `mkdocs serve` rebuilds need not do again: read unchanged pages, render unchanged HTML.
 
 The plugin instance lives across serve rebuilds (it defines on_startup). Pages are
-reused by the hash of their text (core.wiki.DocumentCache); rendered HTML by the hashes
+reused by the hash of their text (core.site_reader.DocumentCache); rendered HTML by the hashes
 of the pages it is drawn from plus a signature of what it shows of the rest of the site.
 A config change drops everything.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from ..core.site import Site
-from ..core.wiki import DocumentCache
-from .links import MkDocsLinker
+from ..core.site_index import Site
+from ..core.site_reader import DocumentCache
+from .mkdocs_linker import MkDocsLinker
 
 
 class RenderCache:

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.exports import opportunity_records, to_csv, to_json
-from ..core.site import Site, generated_page_path
+from ..core.site_index import Site, generated_page_path
 
 
 def add_generated_pages(

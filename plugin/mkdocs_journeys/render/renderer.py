@@ -15,11 +15,11 @@ from markupsafe import Markup
 
 from ..core.model import PRIORITIES, STATUSES, Journey, Opportunity
 from ..core.problems import Problem, has_errors
-from ..core.site import Site
+from ..core.site_index import Site
 from .emotion import signed, sparkline
 from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
-from .links import Linker
+from .linker import Linker
 from .map_view import DEFAULT_SEARCH_LANES, LANES, map_view
 
 

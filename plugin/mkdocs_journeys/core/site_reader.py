@@ -14,7 +14,7 @@ from datetime import date
 
 from .documents import Document, read_document
 from .journey_reader import IconCheck
-from .site import Site
+from .site_index import Site
 
 
 @dataclass
