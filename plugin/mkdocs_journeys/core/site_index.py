@@ -90,11 +90,11 @@ class Site:
         opportunity_pages: dict[str, str] = {}
         for document in self.documents.values():
             for ref in document.references:
-                if ref.kind == "persona" and ref.target not in self.personas:
+                if ref.target_kind == "persona" and ref.target not in self.personas:
                     self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas)
-                elif ref.kind == "department" and ref.target not in self.departments:
+                elif ref.target_kind == "department" and ref.target not in self.departments:
                     self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments)
-                elif ref.kind == "opportunity":
+                elif ref.target_kind == "opportunity":
                     if ref.target in opportunity_pages:
                         self.site_problems[document.path].append(Problem(
                             path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
