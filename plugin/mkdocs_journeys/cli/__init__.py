@@ -1,6 +1,6 @@
 """`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
 
-Built on the same core as the MkDocs plugin (core.site_reader.load_wiki), so `validate` reports
+Built on the same core as the MkDocs plugin (core.site_reader), so `validate` reports
 exactly the problems, with exactly the messages, that `mkdocs build` logs.
 
 Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,

@@ -9,7 +9,7 @@ against alias bombs and absurd nesting before any Python object is built.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -142,7 +142,6 @@ class SplitPage:
     body: str
     first_yaml_line: int = 2  # 1-based line of the first YAML line in the file
     kind: str | None = None  # journey / persona / department, guessed from the raw text
-    data: Any = field(default=None)
 
 
 def split_page(text: str) -> SplitPage:

@@ -185,6 +185,21 @@ class Site:
         department = self.departments.get(department_id)
         return department.display_name if department else department_id
 
+    def pages_drawn_on(self, view: str, page_id: str) -> list[str]:
+        """The journey pages a view shows data of (besides its own page): a `map` (page_id:
+        the journey's path) its own journey; a `persona` page the journeys that name the
+        persona; a `department` page the journeys it owns or owns steps or opportunities
+        of; the `index` every journey. What a cache of rendered views checks for changes."""
+        if view == "map":
+            return [page_id]
+        if view == "persona":
+            return [role.journey.path for role in self.persona_roles.get(page_id, [])]
+        if view == "department":
+            return sorted({*(journey.path for journey in self.journeys_by_owner.get(page_id, [])),
+                           *(owned.journey.path for owned in self.steps_by_owner.get(page_id, [])),
+                           *(opportunity.journey_path for opportunity in self.opportunities_by_owner.get(page_id, []))})
+        return [journey.path for journey in self.journeys]
+
     def problems_of(self, path: str) -> list[Problem]:
         """A page's problems: its own, then those the whole site shows, by line."""
         document = self.documents.get(path)

@@ -89,37 +89,15 @@ def cross_reference(
     today: date,
     stale_after_days: int = 365,
     index_folder: str = "opportunities",
-    checked_again: bool = True,
 ) -> Site:
     """The site of the pages read; `other_files` are the site's other files (images, data,
-    pages not read), which sources may name too. `checked_again`: the documents will be
-    cross-referenced again (a rebuild reusing them)."""
+    pages not read), which sources may name too."""
     known_paths = {path: path for path in other_files}
     known_paths.update(read.titles)
-    site = Site(
+    return Site(
         read.documents,
         known_paths=known_paths,
         today=today,
         stale_after_days=stale_after_days,
         index_path=read.index_path or f"{index_folder}/index.md",
     )
-    if not checked_again:
-        # What each page refers to is checked once, just now; kept only for a rebuild that
-        # reuses the documents (about a fifth of a journey's memory).
-        for document in read.documents:
-            document.references = []
-    return site
-
-
-def load_wiki(
-    pages: Iterable[tuple[str, str]],
-    other_files: Iterable[str],
-    today: date,
-    stale_after_days: int = 365,
-    index_folder: str = "opportunities",
-    icon_exists: IconCheck | None = None,
-    is_index_page: Callable[[str], bool] | None = None,
-) -> Site:
-    """Both steps at once."""
-    read = read_pages(pages, icon_exists, is_index_page)
-    return cross_reference(read, other_files, today, stale_after_days, index_folder)

@@ -47,14 +47,12 @@ class Renderer:
         icons: IconLibrary | None = None,
         template_dirs: Iterable[str] = (),
         lanes: Sequence[str] = LANES,
-        label_overrides: dict[str, str] | None = None,
         search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
     ):
         self.labels = labels
         self.icons = icons
         self.lanes = list(lanes)
         self.search_lanes = frozenset(search_lanes)
-        self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
         self.env = make_environment(template_dirs)
         self.env.filters["percent"] = percent
@@ -71,16 +69,8 @@ class Renderer:
             return self.labels
         found = self._labels_by_language.get(language)
         if found is None:
-            found = self._labels_by_language[language] = Labels(language, self._label_overrides)
+            found = self._labels_by_language[language] = self.labels.in_language(language)
         return found
-
-    def _icon(self, name: str | None) -> Markup:
-        svg = self.icons.svg(name) if self.icons and name else None
-        return Markup(svg) if svg else Markup("")
-
-    def _channel_icon(self, channel: str | None) -> Markup:
-        svg = self.icons.channel_svg(channel) if self.icons else None
-        return Markup(svg) if svg else Markup("")
 
     def _context(self, site: Site, page_path: str, linker: Linker, labels: Labels) -> dict[str, Any]:
         urls: dict[str, str | None] = {}  # a map links the same few pages from many cells
@@ -101,8 +91,6 @@ class Renderer:
             "persona_url": lambda persona_id: link(site.persona_path(persona_id)),
             "department_url": lambda department_id: link(site.department_path(department_id)),
             "opportunity_url": opportunity_url,
-            "icon": self._icon,
-            "channel_icon": self._channel_icon,
             "moment_icons": MOMENT_ICONS,
             "today": site.today,
         }
