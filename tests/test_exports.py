@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import Built, page
+from mkdocs_journeys.cli.project import page_url  # MkDocs' URL rule, asked of MkDocs
 from test_crosslinks import (
     DEPARTMENTS,
     JOURNEYS,
@@ -30,14 +31,6 @@ from test_crosslinks import (
 
 FIELDS = ["id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
           "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url"]
-
-
-def page_url(src: str, use_directory_urls: bool) -> str:
-    """The site-root-relative URL MkDocs gives the page of a Markdown source path."""
-    stem = src[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")] if use_directory_urls else stem + ".html"
-    return stem + "/" if use_directory_urls else stem + ".html"
 
 
 def expected_records(use_directory_urls: bool, today: date = TODAY, site_url: str = "",

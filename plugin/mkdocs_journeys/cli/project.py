@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib.metadata import entry_points
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 import pathspec
 import yaml
+from mkdocs.structure.files import File
 
 from ..core.clock import build_date
 from ..render.icons import IconLibrary
@@ -112,23 +113,10 @@ def journeys_options(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
-    """The site-root-relative URL MkDocs publishes a file at (mkdocs.structure.files.File.url):
-    `a/b.md` is `a/b/`, `a/index.md` and `a/README.md` are `a/`, `index.md` is `./`; without
-    directory URLs `a/b.html`; other files keep their path."""
-    parent, filename = posixpath.split(src_path)
-    stem, extension = posixpath.splitext(filename)
-    if stem == "README":
-        stem = "index"
-    if not src_path.endswith(MARKDOWN_EXTENSIONS):
-        url = src_path
-    elif not use_directory_urls or stem == "index":
-        url = posixpath.join(parent, stem + ".html")
-    else:
-        url = posixpath.join(parent, stem, "index.html")
-    directory, name = posixpath.split(url)
-    if use_directory_urls and name == "index.html":
-        url = (directory or ".") + "/"
-    return quote(url)
+    """The site-root-relative URL MkDocs publishes a file at (`a/b.md` is `a/b/`, `a/index.md`
+    and `a/README.md` are `a/`, `index.md` is `./`; without directory URLs `a/b.html`), asked
+    of MkDocs' own File so the two cannot disagree."""
+    return File(src_path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 
 
 def theme_dirs(theme: Any, config_dir: str) -> tuple[list[str], str | None]:
