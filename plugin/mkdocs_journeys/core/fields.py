@@ -36,7 +36,7 @@ def parse_iso_date(value: Any) -> date | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A name a page uses that only the whole site can check (a persona, a department, a page)."""
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .documents import Document, read_document
+from .fields import Reference
 from .journey_reader import IconCheck
 from .site_index import Site
 
@@ -28,10 +29,11 @@ class PagesRead:
 
 class DocumentCache:
     """The documents of the last build, reused for pages whose text has not changed
-    (a `mkdocs serve` rebuild after one edit reads one page, not the whole wiki)."""
+    (a `mkdocs serve` rebuild after one edit reads one page, not the whole wiki), with
+    what each refers to, which the next cross-reference checks again."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[bytes, Document]] = {}
+        self._entries: dict[str, tuple[bytes, Document, list[Reference]]] = {}
 
     @staticmethod
     def _digest(text: str | bytes) -> bytes:
@@ -41,8 +43,12 @@ class DocumentCache:
     def read(self, path: str, text: str | bytes, icon_exists: IconCheck | None, seen: dict) -> Document:
         digest = self._digest(text)
         entry = self._entries.get(path)
-        document = entry[1] if entry is not None and entry[0] == digest else read_document(path, text, icon_exists)
-        seen[path] = (digest, document)
+        if entry is not None and entry[0] == digest:
+            document = entry[1]
+            document.references = entry[2]
+        else:
+            document = read_document(path, text, icon_exists)
+        seen[path] = (digest, document, document.references)
         return document
 
     def digest_of(self, path: str) -> bytes:
@@ -50,7 +56,7 @@ class DocumentCache:
         entry = self._entries.get(path)
         return entry[0] if entry else b""
 
-    def keep_only(self, seen: dict[str, tuple[bytes, Document]]) -> None:
+    def keep_only(self, seen: dict[str, tuple[bytes, Document, list[Reference]]]) -> None:
         """What this build read is what the next one may reuse (deleted pages drop out)."""
         self._entries = seen
 
@@ -70,7 +76,7 @@ def read_pages(
     `is_index_page` answers whether a page's text makes it the opportunity index (the
     marker is placed by the adapter, which knows where it stands in the page)."""
     read = PagesRead()
-    seen: dict[str, tuple[bytes, Document]] = {}
+    seen: dict[str, tuple[bytes, Document, list[Reference]]] = {}
     for path, text in pages:
         if read.index_path is None and is_index_page is not None and isinstance(text, str) and is_index_page(text):
             read.index_path = path
@@ -94,10 +100,15 @@ def cross_reference(
     pages not read), which sources may name too."""
     known_paths = {path: path for path in other_files}
     known_paths.update(read.titles)
-    return Site(
+    site = Site(
         read.documents,
         known_paths=known_paths,
         today=today,
         stale_after_days=stale_after_days,
         index_path=read.index_path or f"{index_folder}/index.md",
     )
+    for document in read.documents:
+        # Checked: the documents need them no more (a DocumentCache keeps its own for the
+        # next rebuild). Each names its field path: many small texts per journey.
+        document.references = []
+    return site

@@ -82,7 +82,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._site_files: dict[str, File] = {}  # core path -> the file MkDocs builds
         self._exports: list[tuple[str, str]] = []  # (name, path) of the export files
         self._language: BuildLanguage | None = None
-        # The page being written: its content as search read it, and what replaces each
+        # The page being written: its content as MkDocs made it, and what replaces each
         # digest after search. Markers carry a token of this instance: no page can forge one.
         self._token = secrets.token_hex(6)
         self._written: tuple[Page, str, list[tuple[str, str]]] | None = None
@@ -220,13 +220,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         additions = self._additions(site_path(page.file))
         if not additions:
             return
-        content, swaps = page.content, []
+        own, content, swaps = page.content, page.content, []
         for number, (marker, digest, full) in enumerate(additions):
             held = f"<!--journeys-{self._token}:{number}-->{digest}<!--/journeys-{self._token}:{number}-->"
             content = place_in_content(content, held, marker)
             swaps.append((held, full))
         page.content = content
-        self._written = (page, content, swaps)
+        self._written = (page, own, swaps)
 
     @event_priority(-100)  # after every other plugin's on_page_context, search among them
     def _show_full_html(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -241,8 +241,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     on_page_context = CombinedEvent(_add_with_search_digests, _show_full_html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # Once written, the page keeps the digests, not the full HTML: MkDocs holds every
-        # page's content until the build ends, and a wiki of thousands of maps would hold them all.
+        # Once written, the page keeps the content MkDocs made of its Markdown: MkDocs holds
+        # every page's content until the build ends, and search has read the digests.
         if self._written is not None and self._written[0] is page:
             page.content = self._written[1]
             self._written = None
