@@ -12,7 +12,7 @@ A page's way through the build (ARCHITECTURE.md draws it):
 - on_page_context, just before Material's search reads the page: what the plugin adds
   (problems, map, cross-links, index) rendered and placed, search given its light text
   digest; just after search, the digest swapped for the full HTML; once the page is
-  written, the digest put back (MkDocs keeps every page's content until the build ends).
+  written, MkDocs' own content put back (it keeps every page's content until the build ends).
 """
 
 from __future__ import annotations
