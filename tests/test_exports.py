@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from mkdocs_journeys.cli.project import page_url  # MkDocs' URL rule, asked of MkDocs
 from support.building import Built
 from support.crosslink_wiki import (
     DEPARTMENTS,
@@ -39,14 +40,6 @@ from support.exports_reading import (
 FIELDS = ["id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",
           "status", "priority", "due", "overdue", "kpi", "result", "decision", "last_update", "url",
           "value", "effort", "places"]  # format 2: the 18 fields, then value, effort and every place
-
-
-def page_url(src: str, use_directory_urls: bool) -> str:
-    """The site-root-relative URL MkDocs gives the page of a Markdown source path."""
-    stem = src[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")] if use_directory_urls else stem + ".html"
-    return stem + "/" if use_directory_urls else stem + ".html"
 
 
 def expected_records(use_directory_urls: bool, today: date = TODAY, site_url: str = "",

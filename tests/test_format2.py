@@ -459,7 +459,7 @@ import jsonschema  # noqa: E402
 
 from mkdocs_journeys.core.frontmatter import parse_yaml, split_page  # noqa: E402
 from mkdocs_journeys.core.schema import front_matter_schema  # noqa: E402
-from mkdocs_journeys.core.wiki import load_wiki  # noqa: E402
+from mkdocs_journeys.core.site_reader import cross_reference, read_pages  # noqa: E402
 
 SCHEMA_VALIDATOR = jsonschema.Draft7Validator(front_matter_schema())
 # New rules only the validator can check, and why a schema cannot.
@@ -488,7 +488,7 @@ def _front(text: str):
 
 def _validator_problems(pages: dict[str, str], path: str) -> list[str]:
     texts = [(p, t) for p, t in pages.items() if p.endswith(".md")]
-    site = load_wiki(texts, [p for p in pages if not p.endswith(".md")], date(2026, 11, 22))
+    site = cross_reference(read_pages(texts), [p for p in pages if not p.endswith(".md")], date(2026, 11, 22))
     return [problem.message for problem in site.problems_of(path)]
 
 

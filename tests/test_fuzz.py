@@ -32,7 +32,7 @@ from mkdocs_journeys.core.model import (
 )
 from mkdocs_journeys.core.problems import Problem
 from mkdocs_journeys.core.profile_reader import DEPARTMENT_KEYS, PERSONA_KEYS
-from mkdocs_journeys.core.site import Site
+from mkdocs_journeys.core.site_index import Site
 from mkdocs_journeys.render.labels import Labels
 from mkdocs_journeys.render.renderer import Renderer
 from sample_pages import journey_page, supporting_pages

@@ -32,7 +32,7 @@ from mkdocs_journeys.core.model import (
 )
 from mkdocs_journeys.core.profile_reader import DEPARTMENT_KEYS, PERSONA_KEYS
 from mkdocs_journeys.core.schema import SCHEMA_LIMITS, front_matter_schema
-from mkdocs_journeys.core.wiki import load_wiki
+from mkdocs_journeys.core.site_reader import cross_reference, read_pages
 from mkdocs_journeys.render.icons import IconLibrary
 from sample_pages import journey_data, supporting_pages
 from support.bad_pages import BAD, FORMAT_RULES as CASES, site_pages as _site_pages
@@ -85,7 +85,7 @@ def front_matter(text: str):
 
 
 def core_problems(pages: dict[str, str], path: str) -> list[str]:
-    site = load_wiki(pages.items(), [], TODAY, icon_exists=ICONS.exists)
+    site = cross_reference(read_pages(pages.items(), ICONS.exists), [], TODAY)
     return [problem.message for problem in site.problems_of(path)]
 
 
@@ -161,8 +161,8 @@ SAMPLE_PAGES = sorted(path.relative_to(SAMPLE_DOCS).as_posix() for path in SAMPL
 
 def test_schema_and_validator_agree_on_the_sample_wiki():
     pages = {path: (SAMPLE_DOCS / path).read_text(encoding="utf-8") for path in SAMPLE_PAGES}
-    site = load_wiki(pages.items(), [p.relative_to(SAMPLE_DOCS).as_posix() for p in SAMPLE_DOCS.rglob("*")],
-                     TODAY, icon_exists=ICONS.exists)
+    site = cross_reference(read_pages(pages.items(), ICONS.exists),
+                           [p.relative_to(SAMPLE_DOCS).as_posix() for p in SAMPLE_DOCS.rglob("*")], TODAY)
     assert site.problems() == []
     checked = 0
     for path, text in pages.items():

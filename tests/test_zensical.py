@@ -247,7 +247,7 @@ def _mkdocs_modules_loaded_by(module: str) -> list[str]:
 
 def test_the_core_and_the_renderer_import_no_mkdocs():
     """What Zensical, the CLI and tests share knows nothing of MkDocs."""
-    assert _mkdocs_modules_loaded_by("mkdocs_journeys.core.wiki, mkdocs_journeys.render.renderer") == []
+    assert _mkdocs_modules_loaded_by("mkdocs_journeys.core.site_reader, mkdocs_journeys.render.renderer") == []
 
 
 def test_the_extension_runs_no_mkdocs_build():

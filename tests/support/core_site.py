@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.theme import Theme
 
 from mkdocs_journeys.core.documents import Document
-from mkdocs_journeys.core.site import Site
-from mkdocs_journeys.core.wiki import cross_reference, read_pages
+from mkdocs_journeys.core.site_index import Site
+from mkdocs_journeys.core.site_reader import cross_reference, read_pages
 from mkdocs_journeys.render.icons import IconLibrary
 from mkdocs_journeys.render.labels import Labels
 from mkdocs_journeys.render.renderer import Renderer

@@ -1,8 +1,8 @@
 """`mkdocs-journeys`: validate, scaffold and export a journey wiki without building it.
 
-Built on the same core as the MkDocs plugin (core.wiki.read_pages and cross_reference),
-so `validate` reports exactly the problems, with exactly the messages, that `mkdocs build`
-logs, and on the plugin's option definitions (mkdocs_plugin/config.py).
+Built on the same core as the MkDocs plugin (core.site_reader), so `validate` reports
+exactly the problems, with exactly the messages, that `mkdocs build` logs, and on the
+plugin's option definitions (mkdocs_plugin/config.py).
 
 Exit status: 0 when all is well, 1 when `validate` finds problems (errors or warnings,
 as `mkdocs build --strict` fails on either), 2 for a usage error (no docs folder, an
@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .. import __version__
-from ..core.site import Site, generated_page_path
-from ..core.wiki import cross_reference, read_pages
+from ..core.site_index import Site, generated_page_path
+from ..core.site_reader import cross_reference, read_pages
 from .cache import StoredCache, cache_path, fingerprint
 from .importers import add_import_command
 from .output import format_problems, summary

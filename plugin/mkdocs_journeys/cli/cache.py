@@ -2,7 +2,7 @@
 
 A pre-commit hook checks the whole wiki on every commit, though a commit changes a few
 pages: a page whose text is unchanged is taken from here instead of being read again
-(core.wiki.DocumentCache, the cache `mkdocs serve` uses between rebuilds). The cache is
+(core.site_reader.DocumentCache, the cache `mkdocs serve` uses between rebuilds). The cache is
 only used while the rules and the theme's icons are those it was made with: its key
 holds the package's code and the icon folders' modification times.
 
@@ -21,10 +21,11 @@ from importlib import resources
 from pathlib import Path
 
 from ..core.documents import Document
-from ..core.wiki import DocumentCache
+from ..core.fields import Reference
+from ..core.site_reader import DocumentCache
 from .cache_format import encode, loads
 
-_FORMAT = 2  # 1 was a pickle
+_FORMAT = 3  # 1 was a pickle; 2 held no references
 CACHE_SUFFIX = ".json"
 
 
@@ -68,7 +69,7 @@ def fingerprint(theme_dirs: list[str], icons_checked: bool) -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path, key: str) -> tuple[list[str], dict[str, tuple[bytes, Document]]]:
+def _load(path: Path, key: str) -> tuple[list[str], dict[str, tuple[bytes, Document, list[Reference]]]]:
     """(pages, entries) of the cache file; ValueError (or OSError) if it is not this key's cache."""
     with open(path, encoding="utf-8") as file:
         data = loads(file.read())
@@ -78,8 +79,9 @@ def _load(path: Path, key: str) -> tuple[list[str], dict[str, tuple[bytes, Docum
     if not (isinstance(paths, list) and all(isinstance(p, str) for p in paths) and isinstance(entries, dict)):
         raise ValueError("not a cache")
     for page, entry in entries.items():
-        if not (isinstance(page, str) and isinstance(entry, tuple) and len(entry) == 2
-                and isinstance(entry[0], bytes) and isinstance(entry[1], Document)):
+        if not (isinstance(page, str) and isinstance(entry, tuple) and len(entry) == 3
+                and isinstance(entry[0], bytes) and isinstance(entry[1], Document)
+                and isinstance(entry[2], list) and all(isinstance(ref, Reference) for ref in entry[2])):
             raise ValueError("not a cache entry")
     return paths, entries
 

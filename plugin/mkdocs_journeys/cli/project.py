@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,7 @@ from urllib.parse import quote, urljoin
 
 import pathspec
 import yaml
+from mkdocs.structure.files import File
 
 from ..core.clock import BuildDateError, build_date
 from ..core.problems import describe_value
@@ -31,6 +33,7 @@ from ..render.icons import IconLibrary
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 # The Markdown extensions MkDocs builds pages from (mkdocs.utils.markdown_extensions).
 MARKDOWN_EXTENSIONS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+_SURROGATES_RE = re.compile("[\udc80-\udcff]")  # the bytes of a file name that is not UTF-8
 # MkDocs never publishes these (its default `exclude_docs`).
 DEFAULT_EXCLUDE = (".*", "/templates/")
 
@@ -122,25 +125,19 @@ def journeys_options(config: dict[str, Any]) -> Any:
 
 
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
-    """The site-root-relative URL MkDocs publishes a file at (mkdocs.structure.files.File.url):
-    `a/b.md` is `a/b/`, `a/index.md` and `a/README.md` are `a/`, `index.md` is `./`; without
-    directory URLs `a/b.html`; other files keep their path."""
-    parent, filename = posixpath.split(src_path)
-    stem, extension = posixpath.splitext(filename)
-    if stem == "README":
-        stem = "index"
-    if not src_path.endswith(MARKDOWN_EXTENSIONS):
-        url = src_path
-    elif not use_directory_urls or stem == "index":
-        url = posixpath.join(parent, stem + ".html")
-    else:
-        url = posixpath.join(parent, stem, "index.html")
-    directory, name = posixpath.split(url)
-    if use_directory_urls and name == "index.html":
-        url = (directory or ".") + "/"
-    # A file name that is not UTF-8 (os.listdir hands it over with surrogates) is quoted
-    # byte for byte, as a web server serves it.
-    return quote(url.encode("utf-8", "surrogateescape"))
+    """The site-root-relative URL MkDocs publishes a file at (`a/b.md` is `a/b/`, `a/index.md`
+    and `a/README.md` are `a/`, `index.md` is `./`; without directory URLs `a/b.html`), asked
+    of MkDocs' own File so the two cannot disagree."""
+    try:
+        return File(src_path, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+    except UnicodeEncodeError:
+        # A file name that is not UTF-8 (os.listdir hands it over with surrogates): MkDocs
+        # cannot quote it (its own build stops on such a file); the URL of the same name
+        # with a placeholder, the name's own bytes quoted one by one, as a web server serves it.
+        placeholder = File(_SURROGATES_RE.sub("\x00", src_path), src_dir=None, dest_dir="",
+                           use_directory_urls=use_directory_urls).url
+        return placeholder.replace("%00", "{}").format(
+            *(quote(char.encode("utf-8", "surrogateescape")) for char in _SURROGATES_RE.findall(src_path)))
 
 
 def theme_dirs(theme: Any, config_dir: str) -> tuple[list[str], str | None]:

@@ -29,8 +29,20 @@ class Document:
     department: Department | None = None
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)  # checked against the whole site
-    # The other top-level front matter keys (title, hide, tags, ...), for the site generator.
-    meta: dict[str, Any] = field(default_factory=dict)
+    # The front matter as written, less the `journey:` mapping (the model holds it): what
+    # the site generator parses into the page's metadata (title, tags, hide, persona, ...).
+    # None when it cannot be read: the page then has no front matter for the generator.
+    other_front_matter: str | None = None
+    # The page sets Material's `hide:` (its sidebars are the author's choice, not the layout's).
+    hides: bool = False
+
+    def text_for_site_generator(self) -> str:
+        """The page as the site generator should read it: body and the front matter above
+        (never a broken one, which it would show as text)."""
+        if self.other_front_matter is None:
+            # A blank first line: no "Key: value" line of the body is read as metadata.
+            return "\n" + self.body
+        return f"---\n{self.other_front_matter}---\n\n{self.body}"
 
     @property
     def broken(self) -> bool:
@@ -60,6 +72,29 @@ def _check_kind_typos(meta: dict, reader: FieldReader) -> None:
         if match:
             reader.report(key_name(key), key, f"'{match[0]}:' to make this a {match[0]} page (did you mean it?)",
                           reader.line_of(meta, key), Severity.WARNING)
+
+
+def _front_matter_without(yaml_text: str, meta: dict, key: str) -> str | None:
+    """The front matter's text without one top-level key and its block, for the site
+    generator to parse: a journey's mapping is most of its page, and parsing it again
+    would cost as much as reading the page. The whole text when the block cannot be cut
+    on its own lines (a flow mapping, aliases into it); None when nothing is left."""
+    key_lines: dict = getattr(meta, "key_lines", {})
+    if key not in meta or key not in key_lines:
+        return yaml_text if meta else None
+    start = key_lines[key]
+    others = [line for other, line in key_lines.items() if other != key]
+    if not others:
+        return None
+    if start in others:
+        return yaml_text  # keys sharing a line: a flow mapping
+    lines = yaml_text.split("\n")
+    end = min((line for line in others if line > start), default=len(lines) - 1)
+    block, rest = lines[start:end], lines[:start] + lines[end:]
+    rest_text = "\n".join(rest)
+    if "*" in rest_text and "&" in "\n".join(block):
+        return yaml_text  # an alias may name an anchor of the block
+    return rest_text
 
 
 def _decode_replacing(data: bytes) -> tuple[str, tuple[int, int] | None]:
@@ -101,12 +136,12 @@ def read_document(path: str, text: str | bytes, icon_exists: IconCheck | None = 
         reader.report("front matter", meta, "a mapping of keys such as title: or journey:", page.first_yaml_line)
         document.problems = reader.problems
         return document
-    document.meta = {key: value for key, value in meta.items() if key not in PAGE_KINDS}
+    document.other_front_matter = _front_matter_without(page.yaml_text, meta, "journey")
+    document.hides = "hide" in meta
     if meta.get("title") is not None and not isinstance(meta["title"], str):
         # MkDocs would show `title: [a, b]` as "['a', 'b']": the page keeps its H1 or file name.
         reader.report("title", meta["title"], "a text (the page title; quote one that YAML reads as a number "
                       "or a boolean)", reader.line_of(meta, "title"), Severity.WARNING)
-        del document.meta["title"]
     kinds = [kind for kind in PAGE_KINDS if kind in meta]
     document.kind = kinds[0] if kinds else None
     if not kinds:

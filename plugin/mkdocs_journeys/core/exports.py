@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Opportunity, Place
-from .site import Site
+from .site_index import Site
 
 FIELDS = (
     "id", "title", "journey", "journey_url", "at", "stage", "step", "owner", "owner_url",

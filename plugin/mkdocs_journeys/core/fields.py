@@ -36,11 +36,11 @@ def parse_iso_date(value: Any) -> date | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A name a page uses that only the whole site can check (a persona, a department, a page)."""
 
-    kind: str  # persona / department / page / opportunity (an opportunity id, unique site-wide)
+    target_kind: str  # persona / department / page / opportunity (an opportunity id, unique site-wide)
     target: str
     field: str
     line: int | None
@@ -55,8 +55,8 @@ class FieldReader:
         self.problems: list[Problem] = []
         self.references: list[Reference] = []
 
-    def refer(self, kind: str, target: str, field: str, line: int | None) -> None:
-        self.references.append(Reference(kind, target, field, line))
+    def refer(self, target_kind: str, target: str, field: str, line: int | None) -> None:
+        self.references.append(Reference(target_kind, target, field, line))
 
     # -- reporting --------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ constructors registered by `add_constructor`. Syntax errors are told in plain wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -163,7 +163,6 @@ class SplitPage:
     body: str
     first_yaml_line: int = 2  # 1-based line of the first YAML line in the file
     kind: str | None = None  # journey / persona / department, guessed from the raw text
-    data: Any = field(default=None)
 
 
 def split_page(text: str) -> SplitPage:

@@ -37,7 +37,7 @@ from .model import (
     Touchpoint,
 )
 from .problems import Severity, key_name
-from .slugs import slugify
+from .slugs import is_icon_name, slugify
 from .suggest import did_you_mean
 
 JOURNEY_KEYS = (
@@ -68,7 +68,6 @@ OPPORTUNITY_KEYS = (
 LOG_KEYS = ("date", "status", "note")
 
 _URL_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-_ICON_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*(/[a-z0-9][a-z0-9_\-]*)+$")
 # en, zh, zh-Hans, zh_CN, ms-MY, ...: the code names a labels file, so nothing else may pass.
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
@@ -311,7 +310,7 @@ def _read_stage(
     icon = reader.text(item, "icon", f"{path}.icon")
     if icon is not None:
         icon = icon.removesuffix(".svg")
-        if not _ICON_RE.match(icon) or (icon_exists is not None and not icon_exists(icon)):
+        if not is_icon_name(icon) or (icon_exists is not None and not icon_exists(icon)):
             reader.report(f"{path}.icon", icon, "an icon the theme bundles, such as material/compass-outline",
                           reader.line_of(item, "icon"))
             icon = None

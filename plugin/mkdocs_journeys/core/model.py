@@ -223,18 +223,6 @@ class Journey:
     def is_stale(self, today: date, stale_after_days: int) -> bool:
         return self.reviewed is None or (today - self.reviewed).days > stale_after_days
 
-    def drop_step_texts(self) -> None:
-        """Forget what only the journey's own map shows: the actions, thoughts, touchpoints,
-        pain points, moments and backstage of every step (two thirds of a journey's memory).
-        Other pages show only names, ids, personas, owners, emotions and opportunities, so a
-        build that has rendered the map need not keep a thousand journeys' texts."""
-        for stage in self.stages:
-            for step in stage.steps:
-                step.actions, step.thoughts, step.pain_points, step.backstage = [], [], [], []
-                step.touchpoints, step.moments = [], []
-                step.persona_actions, step.persona_thoughts, step.lanes = {}, {}, {}
-                step.description = None
-
 
 @dataclass(slots=True)
 class Persona:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .model import STATES, Journey
 from .problems import Problem, Severity
-from .site import Site
+from .site_index import Site
 
 
 @dataclass(frozen=True, slots=True)

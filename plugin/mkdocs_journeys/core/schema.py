@@ -51,7 +51,7 @@ from .model import (
     TOUCHPOINT_KINDS,
 )
 from .profile_reader import DEPARTMENT_KEYS, PERSONA_KEYS
-from .slugs import MAX_PAGE_ID_CHARS
+from .slugs import ICON_NAME_PATTERN, MAX_PAGE_ID_CHARS
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft editors support best
 
@@ -119,7 +119,7 @@ SLUG = Value({"type": "string", "pattern": _SLUG}, "slug")
 BOOLEAN = Value({"type": "boolean"}, "`true` or `false`")
 DATE = Value({"type": "string", "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$", "format": "date"},
              "date (`YYYY-MM-DD`)")
-ICON = Value({"type": "string", "pattern": r"^\s*[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)+(\.svg)?\s*$"},
+ICON = Value({"type": "string", "pattern": rf"^\s*{ICON_NAME_PATTERN}(\.svg)?\s*$"},
              "icon name such as `material/compass-outline`")
 # An http(s) link, or a path: no other scheme, no //host.
 _SOURCE = {"type": "string", "pattern": r"^\s*(https?://|(?![A-Za-z][A-Za-z0-9+.-]*:|//)\S)"}

@@ -1,4 +1,5 @@
-"""Identifiers: lowercase slugs that keep non-Latin letters (Chinese, Malay diacritics, ...)."""
+"""Identifiers: lowercase slugs that keep non-Latin letters (Chinese, Malay diacritics, ...),
+and icon names."""
 
 from __future__ import annotations
 
@@ -25,3 +26,13 @@ def slugify(text: str) -> str:
 
 def is_slug(text: str) -> bool:
     return bool(text) and slugify(text) == text
+
+
+# An icon as Material's shortcodes name it: a set and a name (`material/compass-outline`,
+# `fontawesome/solid/tent`). The one rule, for the reader, the schema and the icon lookup.
+ICON_NAME_PATTERN = r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)+"
+_ICON_NAME_RE = re.compile(rf"^{ICON_NAME_PATTERN}$")
+
+
+def is_icon_name(text: str) -> bool:
+    return bool(_ICON_NAME_RE.match(text))

@@ -15,7 +15,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c  # noqa: F401 - MkDocs' own types serve too (c.Choice, ...)
 
 from ..core.model import BUILT_IN_LANES
-from ..core.site import Site
+from ..core.site_index import Site
 from ..render.labels import Labels, label_names, normalize_language
 from ..render.map_view import DEFAULT_SEARCH_LANES, SEARCH_LANES
 from . import option_types as o

@@ -1,27 +1,29 @@
 """The `journeys` MkDocs plugin: a thin adapter between MkDocs and the journey core.
 
-Events, in build order:
+A page's way through the build (ARCHITECTURE.md draws it):
 - on_config: labels, icons and templates (compiled once), the stylesheet and script;
-- on_files: every page read and validated once, cross-referenced in one pass; problems
-  logged as warnings (so `--strict` fails on them); pages generated for persona and
-  department ids without one, the opportunity index and its exports added as virtual
-  files (nothing is written into docs_dir);
-- on_page_read_source: MkDocs gets the text already read (and, for front matter MkDocs
-  would render as text, only the body);
-- on_page_content: problem panels placed into the page, markers where maps and
-  cross-links go;
-- on_env (every page read, none written yet): maps and cross-links rendered in one pass
-  and held compressed (deferred.py);
-- on_page_context: their light text digests shown to Material's search, then the full HTML.
+- on_files (after mkdocs-static-i18n has chosen this language's files): every page read and
+  validated once, cross-referenced in one pass; problems logged as warnings (so
+  `--strict` fails on them); pages for persona and department ids without one, the
+  opportunity index, the journey overview and their exports added as files (nothing is
+  written into docs_dir);
+- on_page_read_source: MkDocs gets the text already read, with the front matter it
+  parses into page.meta, less the journey mapping the plugin has read (parsing it again
+  would cost as much as reading the page);
+- on_page_context, just before Material's search reads the page: what the plugin adds
+  (problems, map, cross-links, "cited by", index, overview) rendered and placed, search given its light text
+  digest; just after search, the digest swapped for the full HTML; once the page is
+  written, MkDocs' own content put back (it keeps every page's content until the build ends).
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
+from dataclasses import replace
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,22 +32,24 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from jinja2 import Environment
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import BuildDateError, build_date
-from ..core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, place_after_content, place_in_content
+from ..core.documents import Document
+from ..core.markers import (INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, place_after_content,
+                            place_in_content)
 from ..core.overview import Overview, build_overview, parse_lifecycle
-from ..core.site import Site
-from ..core.wiki import cross_reference, read_pages
+from ..core.problems import Problem
+from ..core.site_index import Site
+from ..core.site_reader import cross_reference, read_pages
 from ..render.format_reference import place_format_references
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.renderer import Renderer
 from ..render.search_digest import search_digest
 from .config import JourneysConfig, unknown_lanes
-from .deferred import DeferredFragments
-from .links import MkDocsLinker
+from .i18n import BuildLanguage, build_language, site_path
+from .mkdocs_linker import MkDocsLinker
 from .render_cache import RenderCache
 from .timings import PhaseTimer
 from .virtual_files import add_exports, add_generated_pages, add_overview_export
@@ -57,39 +61,27 @@ ASSETS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "render", 
 ASSETS = {"assets/journeys/journeys.css": "journeys.css", "assets/journeys/overview.css": "overview.css",
           "assets/journeys/journeys.js": "journeys.js"}
 
+# mkdocs-static-i18n configures each language's build and picks its files at priority -100;
+# the plugin reads the site after it.
+AFTER_I18N = -110
+
 
 @contextmanager
-def _long_lived_objects() -> Iterator[None]:
-    """Read the wiki without the cyclic garbage collector, then keep what was read out of its
-    way until the build ends. Reading makes no reference cycles, but millions of objects
-    that live for the whole build: each collection would scan them all again (a third of
-    the reading time at 300 journeys, more as the wiki grows). on_post_build unfreezes."""
+def _without_cyclic_gc() -> Iterator[None]:
+    """Reading makes millions of long-lived objects and no reference cycles, and each
+    automatic collection scans them all again: at N = 300 reading took 5.4-18.4 s with
+    the collector and 3.3-5.1 s without (benchmarks/README.md). The state found is restored."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
-        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
-_RENDERS_PER_COLLECTION = 16
-
-
-@contextmanager
-def _young_collections_only() -> Iterator[None]:
-    """Render without the automatic cyclic GC: its full collections, which our many
-    allocations would trigger, scan every object of every page MkDocs has read, so each
-    map would cost more in a bigger wiki. The loop collects its own young garbage (Jinja
-    leaves reference cycles) every few renders instead, which scans only new objects."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _page_texts(files: Files) -> Iterator[tuple[str, str | bytes]]:
-    """(path, text) of every page MkDocs builds; unreadable pages are MkDocs' to report."""
+def _page_texts(files: Files):
+    """(core path, text) of every page MkDocs builds; unreadable pages are MkDocs' to report."""
     for file in files.documentation_pages():
         try:
             text = file.content_string
@@ -97,7 +89,7 @@ def _page_texts(files: Files) -> Iterator[tuple[str, str | bytes]]:
             text = file.content_bytes  # not UTF-8: reported by the core, not a crash of MkDocs
         except (OSError, ValueError):
             continue
-        yield file.src_uri, text
+        yield site_path(file), text
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -106,22 +98,28 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.renderer: Renderer | None = None
         self.linker: MkDocsLinker | None = None
         self.timer = PhaseTimer()
-        self._written_content: str | None = None  # the page being written, with its markers
-        self._generated: dict[str, tuple[str, str]] = {}  # generated page -> (kind, id)
-        self._aliases: dict[str, str] = {}  # generated path -> the user's page at its URL
-        self._exports: list[tuple[str, str]] = []  # (label, path) of the export files
-        self.fragments = DeferredFragments()  # rendered maps and cross-links, until written
-        self._to_render: list[tuple[str, int, str, str]] = []  # (path, slot, kind, id) for on_env
-        self.cache = RenderCache()  # kept across the rebuilds of `mkdocs serve`
-        self.overview: Overview | None = None  # the journey overview's cards (issue 14)
+        self.serve_cache: RenderCache | None = None  # only under `mkdocs serve`: kept across rebuilds
+        self._views: dict[str, tuple[str, str]] = {}  # page path -> (view, id) it shows
+        self._site_files: dict[str, File] = {}  # core path -> the file MkDocs builds
+        self._exports: list[tuple[str, str]] = []  # (name, path) of the export files
         self._overview_exports: list[tuple[str, str]] = []
+        self.overview: Overview | None = None  # the journey overview's cards
+        self._language: BuildLanguage | None = None
+        # The page being written: its content as MkDocs made it, and what replaces each
+        # digest after search. Markers carry a token of this instance: no page can forge one.
+        self._token = secrets.token_hex(6)
+        self._written: tuple[Page, str, list[tuple[str, str]]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve rebuilds.
-        self.cache.keep_html = command == "serve"
+        if command != "serve":
+            self.serve_cache = None
+        elif self.serve_cache is None:
+            self.serve_cache = RenderCache()
 
     # -- configuration ----------------------------------------------------------------
 
+    @event_priority(AFTER_I18N)  # i18n sets each language build's theme language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             # MkDocs may reuse this instance (serve, or builds in one process): forget the
@@ -142,20 +140,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         except ValueError as error:
             raise PluginError(f"journeys: mkdocs.yml: plugins.journeys.{error}") from None
         language = self.config.language or config.theme.get("language") or "en"
-        self.custom_lanes = self.config.custom_lanes
         self.renderer = Renderer(
             Labels(language, self.config.labels),
             icons=IconLibrary(config.theme.dirs),
             template_dirs=config.theme.dirs,
             lanes=self.config.lanes,
-            label_overrides=self.config.labels,
             search_lanes=self.config.search_lanes,
             layout=self.config.layout,
-            custom_lanes=self.custom_lanes,
+            custom_lanes=self.config.custom_lanes,
             phase_labels={phase.id: phase.label for phase in self.lifecycle},
         )
-        self.cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language, self.today,
-                                    config.use_directory_urls, config.site_url)))
+        if self.serve_cache is not None:
+            self.serve_cache.use_config(repr((sorted(self.config.items()), list(config.theme.dirs), language,
+                                              self.today, config.use_directory_urls, config.site_url)))
         for uri in ASSETS:
             target = config.extra_css if uri.endswith(".css") else config.extra_javascript
             if uri not in [str(item) for item in target]:
@@ -164,211 +161,205 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     # -- reading the site ----------------------------------------------------------------
 
+    @event_priority(AFTER_I18N)  # i18n leaves only this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.renderer is None:
             return None
-        icons = self.renderer.icons
         self.timer = PhaseTimer()
-        self._written_content = None  # a build that stopped half-way must not leak a page
-        self.fragments.clear()
-        # Under mkdocs serve the render cache keeps every fragment's HTML anyway.
-        self.fragments.compress = not self.cache.keep_html
-        self._to_render = []
-        with self.timer.phase("read_validate"), _long_lived_objects():
-            # Only `mkdocs serve` reuses documents: a single build releases their step texts
-            # once the maps are rendered, so the next build in this process must read afresh.
-            reuse = self.cache.documents if self.cache.keep_html else None
+        self._written = None  # a build that stopped half-way must not leak a page
+        self._language = build_language(config)
+        self._site_files = {site_path(file): file for file in files}
+        icons = self.renderer.icons
+        with self.timer.phase("read_validate"), _without_cyclic_gc():
+            reuse = self.serve_cache.documents if self.serve_cache is not None else None
             read = read_pages(_page_texts(files), icons.exists if icons else None, reuse)
         with self.timer.phase("cross_reference"):
-            self.site = cross_reference(read, [file.src_uri for file in files], self.today,
-                                        self.config.stale_after_days, self.index_folder,
-                                        checked_again=self.cache.keep_html,
-                                        custom_lanes=[lane_id for lane_id, _ in self.custom_lanes])
-        with self.timer.phase("cross_reference"):  # the overview's cards: one more pass over the site index
-            # before the maps are rendered: a single build then drops the step texts it counts
-            self.overview = build_overview(self.site, self.lifecycle)
+            self.site = cross_reference(read, self._site_files, self.today, self.config.stale_after_days,
+                                        self.index_folder,
+                                        custom_lanes=[lane_id for lane_id, _ in self.config.custom_lanes])
+            self.overview = build_overview(self.site, self.lifecycle)  # the overview's cards, one more pass
         for problem in self.site.problems():
-            log.warning(problem.message)
-        unknown = unknown_lanes(self.config.lanes, self.custom_lanes, self.site)
+            log.warning(self._as_written(problem).message)
+        unknown = unknown_lanes(self.config.lanes, self.config.custom_lanes, self.site)
         if unknown:  # a lane of a journey's own custom_lanes is known only now: the config fails here
             raise PluginError("; ".join(unknown))
         with self.timer.phase("generated_pages"):
             overview_path = read.overview_path or f"{self.overview_folder}/index.md"
-            self._generated, self._aliases = add_generated_pages(
+            generated, aliases = add_generated_pages(
                 files, config, self.site, self.renderer.labels("index.title"), self.config.generate_pages,
-                overview=(overview_path, self.renderer.labels("overview.title")),
+                self._site_files, self._language, overview=(overview_path, self.renderer.labels("overview.title")),
             )
         with self.timer.phase("exports"):
-            self._exports = add_exports(files, config, self.site, self.index_folder, self._aliases)
+            self._exports = add_exports(files, config, self.site, self.index_folder, self._site_files, aliases,
+                                        self._language)
             self._overview_exports = [add_overview_export(files, config, self.overview, self.overview_folder,
-                                                          self._aliases)]
+                                                          self._site_files, aliases, self._language)]
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
-        self.linker = MkDocsLinker(files, self._aliases)
-        self.cache.use_site(self.site, self.linker)
+        self._views = self._views_of(self.site, generated)
+        self.linker = MkDocsLinker(self._site_files, aliases)
+        if self.serve_cache is not None:
+            self.serve_cache.use_site(self.site, self.linker)
         return files
+
+    @staticmethod
+    def _views_of(site: Site, generated: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+        """What the plugin adds to each page: a journey's map, a persona's or department's
+        cross-links (on its own page or a generated one), the index."""
+        views = dict(generated)
+        for path, document in site.documents.items():
+            if document.journey is not None:
+                views[path] = ("map", path)
+            elif document.persona is not None:
+                views[path] = ("persona", document.persona.id)
+            elif document.department is not None:
+                views[path] = ("department", document.department.id)
+        return views
+
+    def _as_written(self, problem: Problem) -> Problem:
+        """The problem naming the file as written (i18n's `page.zh.md`, not the core's `page.md`)."""
+        file = self._site_files.get(problem.path)
+        return replace(problem, path=file.src_uri) if file is not None and file.src_uri != problem.path else problem
 
     # -- pages -------------------------------------------------------------------------
 
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        document = self.site.documents.get(page.file.src_uri) if self.site else None
-        if document is None:
-            return None
-        # The page was read and its front matter parsed once, in on_files: MkDocs gets the
-        # body (an empty front matter keeps MkDocs from reading "Key: value" lines of the
-        # body as metadata) and the other front matter keys in on_page_markdown. Broken
-        # front matter thus never shows as page text.
-        return "---\n{}\n---\n" + document.body
+    def _document(self, page: Page) -> Document | None:
+        return self.site.documents.get(site_path(page.file)) if self.site is not None else None
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The page was read once, in on_files; a broken front matter is never shown as text.
+        document = self._document(page)
+        return document.text_for_site_generator() if document is not None else None
+
+    @event_priority(100)  # before other plugins read page.meta
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        document = self.site.documents.get(page.file.src_uri) if self.site else None
-        if document is None:
+        if self._document(page) is None:
             return None
-        page.meta = dict(document.meta)
-        # MkDocs treats a front-matter title as HTML (in the nav, <title> and the theme's
-        # <h1>); the titles of journey pages are plain text like every other field.
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        title = page.meta.get("title")
+        if title is not None and not isinstance(title, str):
+            del page.meta["title"]  # reported: the page keeps its H1 or file name
+        elif title is not None:
+            # MkDocs treats a front-matter title as HTML (in the nav, <title> and the theme's
+            # <h1>); the titles of journey pages are plain text like every other field.
+            page.meta["title"] = escape(title)
         return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Problem panels go in now; maps and cross-links are marked here and rendered in
-        on_env, all in one pass."""
-        site, renderer = self.site, self.renderer
-        if site is None or renderer is None or self.linker is None:
+        if self.renderer is None or self.site is None:
             return None
-        path = page.file.src_uri
-        document = site.documents.get(path)
-        kind, page_id = self._generated.get(path, (None, ""))
-        if document is not None and document.persona is not None:
-            kind, page_id = "persona", document.persona.id
-        elif document is not None and document.department is not None:
-            kind, page_id = "department", document.department.id
-        parts: list[str] = []
-        marker = LINKS_MARKER
-        problems = site.problems_of(path)
-        if problems:
-            language = document.journey.language if document is not None and document.journey else None
-            parts.append(renderer.problems_panel(problems, language))
-        if document is not None and document.kind == "journey":
-            marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
-            # A forgiving preview: a page with problems still shows every valid part of its map,
-            # under the panel (--strict fails on the problems); only no stages at all shows none.
-            if document.journey is not None and document.journey.stages:
-                parts.append(self._render_later(path, "journey", ""))
-        elif kind == "department":
-            html = place_after_content(html, self._render_later(path, kind, page_id), LINKS_MARKER)
-        elif kind == "persona":
-            parts.append(self._render_later(path, kind, page_id))
-        if parts:
-            html = place_in_content(html, "\n".join(parts), marker)
-        if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
-            html = html + "\n" + self._render_later(path, "cited", "")
-        if kind == "index":
-            html = place_in_content(html, self._render_later(path, "index", ""), INDEX_MARKER)
-        elif kind == "overview":
-            html = place_in_content(html, self._render_later(path, "overview", ""), OVERVIEW_MARKER)
-        return place_format_references(html, renderer.env)
-
-    def _render_later(self, path: str, kind: str, page_id: str) -> str:
-        marker, slot = self.fragments.reserve(path)
-        self._to_render.append((path, slot, kind, page_id))
-        return marker
-
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Every map and cross-link page rendered in one pass, between MkDocs reading the
-        pages and writing them: the templates stay hot in the CPU's caches (interleaved with
-        MkDocs' Markdown, maps rendered a tenth slower and slowed MkDocs down too)."""
-        to_render, self._to_render = self._to_render, []
-        if self.site is None or self.renderer is None or self.linker is None:
-            return None  # disabled since the pages were marked (a config change under serve)
-        with _young_collections_only():
-            self._render_all(to_render)
-        return None
-
-    def _render_all(self, to_render: list[tuple[str, int, str, str]]) -> None:
-        for count, (path, slot, kind, page_id) in enumerate(to_render, 1):
-            if count % _RENDERS_PER_COLLECTION == 0:
-                gc.collect(1)  # this loop's own garbage; see _young_collections_only
-            if kind == "journey":
-                with self.timer.phase("render_maps"):
-                    self.fragments.fill(path, slot, *self._render_journey(path))
-            else:
-                with self.timer.phase("generated_pages"):
-                    self.fragments.fill(path, slot, *self._render_crosslinks(path, kind, page_id))
-
-    def _render_journey(self, path: str) -> tuple[str, str]:
-        """The journey's search digest and map."""
-        site, renderer, linker = self.site, self.renderer, self.linker
-        journey = site.documents[path].journey
-        digest = self.cache.render("digest", path, [path], lambda: renderer.journey_search_text(journey, site, linker))
-        # format 2: a map shows parts of linked journeys (and compares with its other state)
-        other = site.counterpart.get(path)
-        sources = [path, *site.linked_journeys(path), *([other.path] if other else [])]
-        journey_map = self.cache.render("map", path, sources, lambda: renderer.journey_map(journey, site, linker))
-        if not self.cache.keep_html:
-            # A single build: no page will draw on these texts again (a rebuild under
-            # `mkdocs serve` may, from the documents it reuses).
-            journey.drop_step_texts()
-        return digest, journey_map
-
-    def _render_crosslinks(self, path: str, kind: str, page_id: str) -> tuple[str, str]:
-        """The search digest and HTML of what a persona or department page, or the index,
-        shows of the rest of the site."""
-        site, renderer, linker = self.site, self.renderer, self.linker
-        own = [path] if path in site.documents else []  # a generated page has no text of its own
-        if kind == "cited":
-            sources = sorted({citation.journey.path for citation in site.cited_by.get(path, [])})
-            render = partial(renderer.cited_by, path, site, linker)
-        elif kind == "persona":
-            sources = [*own, *(role.journey.path for role in site.persona_roles.get(page_id, []))]
-            render = partial(renderer.persona_page, page_id, path, site, linker)
-        elif kind == "department":
-            sources = [*own, *sorted({*(j.path for j in site.journeys_by_owner.get(page_id, [])),
-                                      *(s.journey.path for s in site.steps_by_owner.get(page_id, [])),
-                                      *(o.journey_path for o in site.opportunities_by_owner.get(page_id, []))})]
-            render = partial(renderer.department_page, page_id, path, site, linker)
-        elif kind == "overview":
-            exports = [(name, linker.url(path, export) or export) for name, export in self._overview_exports]
-            sources = [j.path for j in site.journeys]
-            render = partial(renderer.overview_page, self.overview, path, site, linker, exports)
-        else:
-            exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
-            sources = [j.path for j in site.journeys]
-            render = partial(renderer.opportunity_index, path, site, linker, exports)
-        full = self.cache.render(kind, path, sources, render)
-        return self.cache.render(f"{kind}:digest", path, sources, lambda: search_digest(full)), full
+        return place_format_references(html, self.renderer.env)
 
     @event_priority(100)  # before Material's search reads the page
-    def _show_digests(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-        if page.content is not None and self.fragments.has(page.file.src_uri):
-            self._written_content = page.content
-            page.content = self.fragments.with_digests(page.file.src_uri, page.content)
+    def _add_with_search_digests(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                                 nav: Navigation) -> None:
+        self._written = None
+        if self.site is None or page.content is None:
+            return
+        additions = self._additions(site_path(page.file))
+        if not additions:
+            return
+        own, content, swaps = page.content, page.content, []
+        for number, (marker, digest, full) in enumerate(additions):
+            held = f"<!--journeys-{self._token}:{number}-->{digest}<!--/journeys-{self._token}:{number}-->"
+            content = (place_in_content(content, held, marker) if marker is not None
+                       else place_after_content(content, held, LINKS_MARKER))
+            swaps.append((held, full))
+        page.content = content
+        self._written = (page, own, swaps)
 
     @event_priority(-100)  # after every other plugin's on_page_context, search among them
-    def _show_full(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-        if page.content is not None and self.fragments.has(page.file.src_uri):
-            page.content = self.fragments.with_full(page.file.src_uri, page.content)
+    def _show_full_html(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> None:
+        if self._written is None or self._written[0] is not page or page.content is None:
+            return
+        content = page.content
+        for held, full in self._written[2]:
+            content = content.replace(held, full, 1)
+        page.content = content
 
-    on_page_context = CombinedEvent(_show_digests, _show_full)
+    on_page_context = CombinedEvent(_add_with_search_digests, _show_full_html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # MkDocs keeps every page's content until the build ends; once written, a page keeps
-        # the content MkDocs made of its Markdown, not the maps and cross-links (search has
-        # their digests): a wiki of thousands of maps would hold them all.
-        if self._written_content is not None:
-            page.content = self.fragments.without_markers(self._written_content)
-            self._written_content = None
+        # Once written, the page keeps the content MkDocs made of its Markdown: MkDocs holds
+        # every page's content until the build ends, and search has read the digests.
+        if self._written is not None and self._written[0] is page:
+            page.content = self._written[1]
+            self._written = None
         return None
 
+    # -- what a page shows ---------------------------------------------------------------
+
+    def _additions(self, path: str) -> list[tuple[str, str, str]]:
+        """(marker, search digest, full HTML) of each part the plugin adds to the page; a part
+        whose marker is None goes after the page's own text, or at the links marker."""
+        site, renderer = self.site, self.renderer
+        if site is None or renderer is None:
+            return []
+        view, page_id = self._views.get(path, ("", ""))
+        additions: list[tuple[str, str, str]] = []
+        document = site.documents.get(path)
+        problems = site.problems_of(path)
+        panel = ""
+        if problems:
+            language = document.journey.language if document is not None and document.journey else None
+            panel = renderer.problems_panel([self._as_written(problem) for problem in problems], language) + "\n"
+        if document is not None and document.kind == "journey":
+            # A forgiving preview: a page with problems still shows every valid part of its map
+            # under the panel (--strict fails on the problems); a journey without a readable
+            # stage shows the panel alone.
+            readable = view == "map" and document.journey is not None and document.journey.stages
+            digest, full = self._view(path, view, page_id) if readable else ("", "")
+            additions.append((MAP_MARKER, panel + digest, panel + full))
+        elif view == "persona":
+            digest, full = self._view(path, view, page_id)
+            additions.append((LINKS_MARKER, panel + digest, panel + full))
+        elif view == "department":  # its own description first, then what it owns
+            if panel:
+                additions.append((LINKS_MARKER, panel, panel))
+            additions.append((None, *self._view(path, view, page_id)))
+        elif panel:
+            additions.append((LINKS_MARKER, panel, panel))
+        if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
+            additions.append((None, *self._view(path, "cited_by", path)))
+        if view == "index":
+            additions.append((INDEX_MARKER, *self._view(path, view, page_id)))
+        elif view == "overview":
+            additions.append((OVERVIEW_MARKER, *self._view(path, view, page_id)))
+        return additions
+
+    def _view(self, path: str, view: str, page_id: str) -> tuple[str, str]:
+        """The view's search digest and HTML, rendered now (or, under serve, reused)."""
+        if self.serve_cache is None:
+            return self._render(path, view, page_id)
+        drawn_on = self.site.pages_drawn_on(view, page_id)
+        return self.serve_cache.rendered(path, view, drawn_on, lambda: self._render(path, view, page_id))
+
+    def _render(self, path: str, view: str, page_id: str) -> tuple[str, str]:
+        site, renderer, linker = self.site, self.renderer, self.linker
+        if view == "map":
+            journey = site.documents[path].journey
+            with self.timer.phase("render_maps"):
+                return (renderer.journey_search_text(journey, site, linker),
+                        renderer.journey_map(journey, site, linker))
+        with self.timer.phase("generated_pages"):
+            if view == "persona":
+                full = renderer.persona_page(page_id, path, site, linker)
+            elif view == "department":
+                full = renderer.department_page(page_id, path, site, linker)
+            elif view == "cited_by":
+                full = renderer.cited_by(path, site, linker)
+            elif view == "overview":
+                exports = [(name, linker.url(path, export) or export) for name, export in self._overview_exports]
+                full = renderer.overview_page(self.overview, path, site, linker, exports)
+            else:
+                exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
+                full = renderer.opportunity_index(path, site, linker, exports)
+            return search_digest(full), full
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()
         if self.site is not None:
             self.timer.report(log, len(self.site.journeys))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
 
 
 __all__ = ["JourneysPlugin"]

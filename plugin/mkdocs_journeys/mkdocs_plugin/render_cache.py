@@ -1,26 +1,29 @@
-"""What `mkdocs serve` rebuilds need not do again: read unchanged pages, render unchanged HTML.
+"""What `mkdocs serve` rebuilds need not do again: read unchanged pages, render unchanged views.
 
-The plugin instance lives across serve rebuilds (it defines on_startup). Pages are
-reused by the hash of their text (core.wiki.DocumentCache); rendered HTML by the hashes
-of the pages it is drawn from plus a signature of what it shows of the rest of the site.
-A config change drops everything.
+The plugin makes one only under `mkdocs serve`, whose rebuilds reuse the plugin instance
+(it defines on_startup). Pages are reused by the hash of their text
+(core.site_reader.DocumentCache); what the plugin adds to a page by the hashes of the pages
+it draws on (the site index says which) plus a signature of what every page shows of the
+rest of the site. A config change drops everything.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
-from ..core.site import Site
-from ..core.wiki import DocumentCache
-from .links import MkDocsLinker
+from ..core.site_index import Site
+from ..core.site_reader import DocumentCache
+from .mkdocs_linker import MkDocsLinker
+
+Rendered = TypeVar("Rendered")
 
 
 class RenderCache:
     def __init__(self) -> None:
         self.documents = DocumentCache()
-        self.keep_html = False  # only worth its memory when there will be a rebuild
-        self._html: dict[tuple[str, str], tuple[tuple, str]] = {}  # (what, path) -> (key, html)
+        self._rendered: dict[tuple[str, str], tuple[tuple, object]] = {}  # (page path, view) -> (key, rendered)
         self._config_key = ""
         self._site_key = ""
 
@@ -28,7 +31,7 @@ class RenderCache:
         if config_key != self._config_key:  # a config change can change any page or map
             self._config_key = config_key
             self.documents.clear()
-            self._html = {}
+            self._rendered = {}
 
     def use_site(self, site: Site, linker: MkDocsLinker) -> None:
         """What every rendered page shows of the rest of the site: names and pages of
@@ -44,15 +47,14 @@ class RenderCache:
         )
         self._site_key = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
-    def render(self, what: str, path: str, sources: list[str], render: Callable[[], str]) -> str:
-        """Render, or reuse the HTML of the last build when the pages it is drawn from (by
-        their text) and the rest of the site are unchanged."""
-        if not self.keep_html:
-            return render()
-        key = (self._site_key, tuple(self.documents.digest_of(source) for source in sources))
-        cached = self._html.get((what, path))
-        if cached is not None and cached[0] == key and all(key[1]):
-            return cached[1]
-        html = render()
-        self._html[(what, path)] = (key, html)
-        return html
+    def rendered(self, path: str, view: str, drawn_on: list[str], render: Callable[[], Rendered]) -> Rendered:
+        """What `render` makes of a view of the page at `path` (a page may show two: a
+        department's cross-links and the steps citing it): made again only when one of the
+        pages it draws on (by their text) or the rest of the site changed."""
+        key = (self._site_key, tuple(self.documents.digest_of(source) for source in [path, *drawn_on]))
+        cached = self._rendered.get((path, view))
+        if cached is not None and cached[0] == key and all(key[1][1:]):
+            return cached[1]  # type: ignore[return-value]
+        made = render()
+        self._rendered[(path, view)] = (key, made)
+        return made

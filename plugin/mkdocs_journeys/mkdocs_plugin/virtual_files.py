@@ -12,18 +12,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.exports import opportunity_records, to_csv, to_json
 from ..core.overview import Overview, overview_records
-from ..core.site import Site, generated_page_path
+from ..core.site_index import Site, generated_page_path
+from .i18n import BuildLanguage
 
 
 def add_generated_pages(
     files: Files, config: MkDocsConfig, site: Site, index_title: str, generate_missing: bool,
+    site_files: dict[str, File], language: BuildLanguage | None,
     overview: tuple[str, str] | None = None,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """Add the pages (`overview`: the journey overview's path and title); return {page path: (kind, id)} of the pages to fill, and the aliases
-    {generated path: the user's page at its URL}. A user's page always wins."""
+    """Add the pages (`overview`: the journey overview's path and title); return {page path:
+    (view, id)} of the pages to fill, and the aliases {generated path: the user's page at its
+    URL}. A user's page always wins. `site_files` maps the core's paths to the site's files;
+    the added pages are added to it."""
     generated: dict[str, tuple[str, str]] = {}
     aliases: dict[str, str] = {}
-    wanted: list[tuple[str, str, str, str]] = []  # (path, kind, id, title)
+    wanted: list[tuple[str, str, str, str]] = []  # (path, view, id, title)
     if generate_missing:
         wanted += [(generated_page_path("personas", pid), "persona", pid, pid) for pid in site.missing_personas]
         wanted += [(generated_page_path("departments", did), "department", did, did) for did in site.missing_departments]
@@ -33,38 +37,41 @@ def add_generated_pages(
     # With an explicit nav, generated pages are built and linked but not listed (and not
     # reported as missing from it); without one, MkDocs lists them under their folders.
     inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-    pages_by_url = {file.url: file for file in files}
-    for path, kind, page_id, title in wanted:
+    pages_by_url = {file.url: path for path, file in site_files.items() if file.is_documentation_page()}
+    for path, view, page_id, title in wanted:
         target = path
-        if files.get_file_from_path(path) is None:
+        if path not in site_files:
             # MkDocs prints a front-matter title as HTML (nav, <title>, the theme's <h1>): the
             # title (a label override, an id) is text, so it is escaped, as journey titles are.
             # json.dumps gives a valid YAML string for any title (ids like `yes` stay text);
-            # the index is wide, so Material's sidebars make room for it.
-            hide = "hide: [navigation, toc]\n" if kind in ("index", "overview") else ""
+            # the index and the overview are wide, so Material's sidebars make room for them.
+            hide = "hide: [navigation, toc]\n" if view in ("index", "overview") else ""
             page = File.generated(config, path, content=f"---\ntitle: {json.dumps(escape(title))}\n{hide}---\n",
                                   inclusion=inclusion)
+            if language is not None:
+                language.place(page)
             existing = pages_by_url.get(page.url)
             if existing is None:
                 files.append(page)
-                pages_by_url[page.url] = page
+                site_files[path] = page
+                pages_by_url[page.url] = path
             else:
                 # A user's page publishes at the same URL (opportunities.md vs
                 # opportunities/index.md): it wins, and links to the path lead to it.
-                target = aliases[path] = existing.src_uri
-        if kind == "index":
+                target = aliases[path] = existing
+        if view == "index":
             site.index_path = target
-        generated[target] = (kind, page_id)
+        generated[target] = (view, page_id)
     return generated, aliases
 
 
-def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str,
-                aliases: dict[str, str]) -> list[tuple[str, str]]:
-    """Add opportunities.json and .csv to the folder; return their (name, path)."""
+def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str, site_files: dict[str, File],
+                aliases: dict[str, str], language: BuildLanguage | None) -> list[tuple[str, str]]:
+    """Add opportunities.json and .csv to the folder (and to `site_files`); return their (name, path)."""
     site_url = config.site_url or ""
 
     def url_for(path: str, anchor: str | None) -> str | None:
-        file = files.get_file_from_path(aliases.get(path, path))
+        file = site_files.get(aliases.get(path, path))
         if file is None:
             return None
         url = urljoin(site_url, file.url) if site_url else file.url
@@ -74,29 +81,36 @@ def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str,
     exports = []
     for name, content in (("opportunities.json", to_json(records)), ("opportunities.csv", to_csv(records))):
         path = f"{folder}/{name}"
-        existing = files.get_file_from_path(path)
-        if existing is not None:
+        export = File.generated(config, path, content=content)
+        if language is not None:
+            language.place(export)
+        for existing in [file for file in files if file.dest_uri == export.dest_uri]:
             files.remove(existing)  # always the export of this build, never a stale copy
-        files.append(File.generated(config, path, content=content))
+        files.append(export)
+        site_files[path] = export
         exports.append((name, path))
     return exports
 
 
 def add_overview_export(files: Files, config: MkDocsConfig, overview: Overview, folder: str,
-                        aliases: dict[str, str]) -> tuple[str, str]:
+                        site_files: dict[str, File], aliases: dict[str, str],
+                        language: BuildLanguage | None) -> tuple[str, str]:
     """Add overview.json (each journey with the figures of its card) to the overview's folder."""
     site_url = config.site_url or ""
 
     def url_for(path: str) -> str | None:
-        file = files.get_file_from_path(aliases.get(path, path))
+        file = site_files.get(aliases.get(path, path))
         if file is None:
             return None
         return urljoin(site_url, file.url) if site_url else file.url
 
     path = f"{folder}/overview.json"
-    existing = files.get_file_from_path(path)
-    if existing is not None:
+    export = File.generated(config, path, content=json.dumps(overview_records(overview, url_for),
+                                                             ensure_ascii=False, indent=2) + "\n")
+    if language is not None:
+        language.place(export)
+    for existing in [file for file in files if file.dest_uri == export.dest_uri]:
         files.remove(existing)  # always the export of this build, never a stale copy
-    files.append(File.generated(config, path, content=json.dumps(overview_records(overview, url_for),
-                                                                   ensure_ascii=False, indent=2) + "\n"))
+    files.append(export)
+    site_files[path] = export
     return "overview.json", path

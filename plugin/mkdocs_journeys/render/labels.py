@@ -41,7 +41,12 @@ class Labels:
 
     def __init__(self, language: str | None = None, overrides: dict[str, str] | None = None):
         self.language = normalize_language(language)
-        self._labels = {**_locale(FALLBACK), **_locale(self.language), **(overrides or {})}
+        self._overrides = overrides or {}
+        self._labels = {**_locale(FALLBACK), **_locale(self.language), **self._overrides}
+
+    def in_language(self, language: str | None) -> Labels:
+        """The same overrides in another language (a journey written in another language)."""
+        return Labels(language, self._overrides)
 
     def __call__(self, key: str, default: str | None = None) -> str:
         return self._labels.get(key, key if default is None else default)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity, Stage, Step
 from ..core.problems import Problem, has_errors
-from ..core.site import Site
+from ..core.site_index import Site
 from ..core.comparison import compare
 from ..core.matrix import matrix_items
 from ..core.overview import Overview
@@ -25,7 +25,7 @@ from .charts import card_curve, comparison_chart, matrix_chart
 from .emotion import signed, sparkline
 from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
-from .links import Linker
+from .linker import Linker
 from .map_view import DEFAULT_SEARCH_LANES, map_view
 from .trend import metric_trend
 
@@ -74,7 +74,6 @@ class Renderer:
         icons: IconLibrary | None = None,
         template_dirs: Iterable[str] = (),
         lanes: Sequence[str] | None = None,
-        label_overrides: dict[str, str] | None = None,
         search_lanes: Sequence[str] = DEFAULT_SEARCH_LANES,
         layout: str = "wide",
         custom_lanes: Sequence[tuple[str, str]] = (),
@@ -88,7 +87,6 @@ class Renderer:
         self.custom_lanes = list(custom_lanes)  # site-wide (id, label), format 2
         self.phase_labels = phase_labels or {}  # lifecycle phase id -> its label (the `lifecycle` option)
         self.search_lanes = frozenset(search_lanes)
-        self._label_overrides = label_overrides or {}
         self._labels_by_language: dict[str, Labels] = {labels.language: labels}
         self.env = make_environment(template_dirs)
         self.env.filters["percent"] = percent
@@ -107,16 +105,8 @@ class Renderer:
             return self.labels
         found = self._labels_by_language.get(language)
         if found is None:
-            found = self._labels_by_language[language] = Labels(language, self._label_overrides)
+            found = self._labels_by_language[language] = self.labels.in_language(language)
         return found
-
-    def _icon(self, name: str | None) -> Markup:
-        svg = self.icons.svg(name) if self.icons and name else None
-        return Markup(svg) if svg else Markup("")
-
-    def _channel_icon(self, channel: str | None) -> Markup:
-        svg = self.icons.channel_svg(channel) if self.icons else None
-        return Markup(svg) if svg else Markup("")
 
     def _context(self, site: Site, page_path: str, linker: Linker, labels: Labels) -> dict[str, Any]:
         urls: dict[str, str | None] = {}  # a map links the same few pages from many cells
@@ -137,8 +127,6 @@ class Renderer:
             "persona_url": lambda persona_id: link(site.persona_path(persona_id)),
             "department_url": lambda department_id: link(site.department_path(department_id)),
             "opportunity_url": opportunity_url,
-            "icon": self._icon,
-            "channel_icon": self._channel_icon,
             "moment_icons": MOMENT_ICONS,
             "today": site.today,
             "metric_trend": lambda journey, key: metric_trend(journey, key, labels("trend.now")),
@@ -164,7 +152,7 @@ class Renderer:
         context["comparison_chart"] = comparison_chart(comparison) if comparison else None
         document = site.documents.get(journey.path)
         # Material's `hide:` in the page's front matter is the author's own choice of sidebars.
-        wide = self.layout == "wide" and not (document is not None and "hide" in document.meta)
+        wide = self.layout == "wide" and not (document is not None and document.hides)
         return self._map.render(journey=journey, view=view, wide=wide, **context)
 
     def journey_search_text(self, journey: Journey, site: Site, linker: Linker) -> str:

@@ -24,8 +24,8 @@ import pathspec
 from ..cli.project import DEFAULT_EXCLUDE, Project, journeys_options, read_config_file
 from ..mkdocs_plugin.config import load_options  # the plugin's own option definitions
 from ..core.clock import build_date
-from ..core.site import Site
-from ..core.wiki import DocumentCache, cross_reference, read_pages
+from ..core.site_index import Site
+from ..core.site_reader import DocumentCache, cross_reference, read_pages
 from ..render.icons import IconLibrary
 from ..render.labels import Labels
 from ..render.map_view import DEFAULT_SEARCH_LANES
@@ -126,7 +126,6 @@ def load_folder(project: Project, theme_language: str | None = None, previous: F
         lanes=options.lanes,  # None: every built-in lane, then the custom ones
         layout=options.layout,
         custom_lanes=site_lanes,
-        label_overrides=labels,
         search_lanes=options.search_lanes or DEFAULT_SEARCH_LANES,
     )
     published = [path for path, _ in files]

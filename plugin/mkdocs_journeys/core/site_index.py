@@ -124,22 +124,22 @@ class Site:
         persona_hints = department_hints = None  # made at the first unknown id, if any
         for document in self.documents.values():
             for ref in document.references:
-                if ref.kind == "persona" and ref.target not in self.personas:
+                if ref.target_kind == "persona" and ref.target not in self.personas:
                     persona_hints = persona_hints or Suggestions(self.personas)
                     self._missing(document, ref.target, ref.field, ref.line, "persona", self.missing_personas,
                                   persona_hints.hint(ref.target))
-                elif ref.kind == "department" and ref.target not in self.departments:
+                elif ref.target_kind == "department" and ref.target not in self.departments:
                     department_hints = department_hints or Suggestions(self.departments)
                     self._missing(document, ref.target, ref.field, ref.line, "department", self.missing_departments,
                                   department_hints.hint(ref.target))
-                elif ref.kind == "lane" and ref.target not in self.custom_lanes:
+                elif ref.target_kind == "lane" and ref.target not in self.custom_lanes:
                     self.site_problems[document.path].append(Problem(
                         path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
                         expected="a custom lane declared in journey.custom_lanes or in the plugin's `custom_lanes` "
                         "option" + (f" ({', '.join(sorted(self.custom_lanes))})" if self.custom_lanes else ""),
                         severity=Severity.WARNING,
                     ))
-                elif ref.kind == "opportunity":
+                elif ref.target_kind == "opportunity":
                     if ref.target in opportunity_pages:
                         self.site_problems[document.path].append(Problem(
                             path=document.path, line=ref.line, field=ref.field, value=repr(ref.target),
@@ -412,6 +412,25 @@ class Site:
     def department_name(self, department_id: str) -> str:
         department = self.departments.get(department_id)
         return department.display_name if department else department_id
+
+    def pages_drawn_on(self, view: str, page_id: str) -> list[str]:
+        """The journey pages a view shows data of (besides its own page): a `map` (page_id:
+        the journey's path) its own journey and those it links or compares with; a `cited_by` list
+        (page_id: the cited page's path) the journeys citing it; a `persona` page the journeys that name the
+        persona; a `department` page the journeys it owns or owns steps or opportunities
+        of; the `index` and the `overview` every journey. What a cache of rendered views checks for changes."""
+        if view == "map":  # format 2: a map shows parts of linked journeys and compares with its other state
+            other = self.counterpart.get(page_id)
+            return [page_id, *self.linked_journeys(page_id), *([other.path] if other else [])]
+        if view == "cited_by":
+            return sorted({citation.journey.path for citation in self.cited_by.get(page_id, [])})
+        if view == "persona":
+            return [role.journey.path for role in self.persona_roles.get(page_id, [])]
+        if view == "department":
+            return sorted({*(journey.path for journey in self.journeys_by_owner.get(page_id, [])),
+                           *(owned.journey.path for owned in self.steps_by_owner.get(page_id, [])),
+                           *(opportunity.journey_path for opportunity in self.opportunities_by_owner.get(page_id, []))})
+        return [journey.path for journey in self.journeys]
 
     def problems_of(self, path: str) -> list[Problem]:
         """A page's problems: its own, then those the whole site shows, by line."""

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .documents import Document, read_document
+from .fields import Reference
 from .journey_reader import IconCheck
 from .markers import SiteMarkers
 from .problems import Problem
-from .site import Site
+from .site_index import Site
 
 
 @dataclass
@@ -32,10 +33,11 @@ class PagesRead:
 
 class DocumentCache:
     """The documents of the last build, reused for pages whose text has not changed
-    (a `mkdocs serve` rebuild after one edit reads one page, not the whole wiki)."""
+    (a `mkdocs serve` rebuild after one edit reads one page, not the whole wiki), with
+    what each refers to, which the next cross-reference checks again."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[bytes, Document]] = {}
+        self._entries: dict[str, tuple[bytes, Document, list[Reference]]] = {}
 
     @staticmethod
     def _digest(text: str | bytes) -> bytes:
@@ -45,8 +47,12 @@ class DocumentCache:
     def read(self, path: str, text: str | bytes, icon_exists: IconCheck | None, seen: dict) -> Document:
         digest = self._digest(text)
         entry = self._entries.get(path)
-        document = entry[1] if entry is not None and entry[0] == digest else read_document(path, text, icon_exists)
-        seen[path] = (digest, document)
+        if entry is not None and entry[0] == digest:
+            document = entry[1]
+            document.references = entry[2]
+        else:
+            document = read_document(path, text, icon_exists)
+        seen[path] = (digest, document, document.references)
         return document
 
     def digest_of(self, path: str) -> bytes:
@@ -54,18 +60,18 @@ class DocumentCache:
         entry = self._entries.get(path)
         return entry[0] if entry else b""
 
-    def keep_only(self, seen: dict[str, tuple[bytes, Document]]) -> None:
+    def keep_only(self, seen: dict[str, tuple[bytes, Document, list[Reference]]]) -> None:
         """What this build read is what the next one may reuse (deleted pages drop out)."""
         self._entries = seen
 
     def clear(self) -> None:
         self._entries = {}
 
-    def entries(self) -> dict[str, tuple[bytes, Document]]:
-        """What the next build may reuse, by path: (hash of the page's text, document)."""
+    def entries(self) -> dict[str, tuple[bytes, Document, list[Reference]]]:
+        """What the next build may reuse, by path: (hash of the page's text, document, its references)."""
         return self._entries
 
-    def restore(self, entries: dict[str, tuple[bytes, Document]]) -> None:
+    def restore(self, entries: dict[str, tuple[bytes, Document, list[Reference]]]) -> None:
         """Entries kept from an earlier run (the command line stores them between runs)."""
         self._entries = entries
 
@@ -80,7 +86,7 @@ def read_pages(
     first page holding the opportunity-index marker is the index."""
     read = PagesRead()
     markers = SiteMarkers()
-    seen: dict[str, tuple[bytes, Document]] = {}
+    seen: dict[str, tuple[bytes, Document, list[Reference]]] = {}
     for path, text in pages:
         document = cache.read(path, text, icon_exists, seen) if cache else read_document(path, text, icon_exists)
         read.titles[path] = document.title
@@ -99,12 +105,10 @@ def cross_reference(
     today: date,
     stale_after_days: int = 365,
     index_folder: str = "opportunities",
-    checked_again: bool = True,
     custom_lanes: Iterable[str] = (),
 ) -> Site:
     """The site of the pages read; `other_files` are the site's other files (images, data,
-    pages not read), which sources may name too. `checked_again`: the documents will be
-    cross-referenced again (a rebuild reusing them)."""
+    pages not read), which sources may name too."""
     known_paths = {path: path for path in other_files}
     known_paths.update(read.titles)
     site = Site(
@@ -117,23 +121,8 @@ def cross_reference(
     )
     for problem in read.marker_problems:
         site.site_problems[problem.path].append(problem)
-    if not checked_again:
-        # What each page refers to is checked once, just now; kept only for a rebuild that
-        # reuses the documents (about a fifth of a journey's memory).
-        for document in read.documents:
-            document.references = []
+    for document in read.documents:
+        # Checked: the documents need them no more (a DocumentCache keeps its own for the
+        # next rebuild). Each names its field path: many small texts per journey.
+        document.references = []
     return site
-
-
-def load_wiki(
-    pages: Iterable[tuple[str, str]],
-    other_files: Iterable[str],
-    today: date,
-    stale_after_days: int = 365,
-    index_folder: str = "opportunities",
-    icon_exists: IconCheck | None = None,
-    custom_lanes: Iterable[str] = (),
-) -> Site:
-    """Both steps at once."""
-    read = read_pages(pages, icon_exists)
-    return cross_reference(read, other_files, today, stale_after_days, index_folder, custom_lanes=custom_lanes)
