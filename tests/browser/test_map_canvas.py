@@ -8,6 +8,7 @@ maps keep their words whole; search finds Chinese and Malay."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -246,7 +247,8 @@ SCALE = """() => {
         uses.forEach((use, i) => {
             const r = use.getBoundingClientRect();
             const text = values[i].textContent.replace(/\\s+/g, ' ');
-            points.push({value: text.match(/[-+]?\\d+(?=\\s*\\()/)[0], y: r.top + r.height / 2});
+            // format 2 allows fractions (-1.5): the whole signed number before the word
+            points.push({value: text.match(/[-+]?\\d+(?:\\.\\d+)?(?=\\s*\\()/)[0], y: r.top + r.height / 2});
         });
     }
     const sizes = [...row.querySelectorAll('.journeys-emotion__value')].map(v => parseFloat(getComputedStyle(v).fontSize));
@@ -289,9 +291,16 @@ def test_the_scale_is_visible_in_the_pages_language_and_matches_the_points(open_
     assert [w["text"] for w in scale["words"]] == extremes and all(w["height"] > 8 for w in scale["words"])
     # each point sits at its value's tick (give or take the few pixels a series is offset)
     assert scale["points"]
+    # a fraction sits between its neighbouring ticks, at its share of the way
+    tick_y = {int(label): tick["y"] for label, tick in scale["ticks"].items()}
     for point in scale["points"]:
-        tick = scale["ticks"][str(int(point["value"])) if int(point["value"]) <= 0 else "+" + str(int(point["value"]))]
-        assert abs(point["y"] - tick["y"]) <= 10, (point, tick)
+        value = float(point["value"])
+        assert -2 <= value <= 2, point
+        low, high = math.floor(value), math.ceil(value)
+        expected = tick_y[low] + (value - low) * (tick_y[high] - tick_y[low])
+        assert abs(point["y"] - expected) <= 10, (point, expected)
+    if journey == "camping":
+        assert any(float(point["value"]) % 1 for point in scale["points"]), scale["points"]  # its -1.5 is among them
     assert min(scale["sizes"]) >= 14, scale["sizes"]
 
 
