@@ -41,16 +41,21 @@ def test_feeling_words_sit_just_above_their_point(open_page):
     page = open_page(CAMPING)
     found = page.evaluate("""() => [...document.querySelectorAll('.journeys-emotion__feeling--at-point')].map(word => {
         const cell = word.closest('td');
-        const point = cell.querySelector('.journeys-emotion__point');
+        // the points are <use> markers in their own SVG; the word stands over the highest
         word.scrollIntoView({block: 'center', inline: 'center'});
-        const w = word.getBoundingClientRect(), p = point.getBoundingClientRect();
+        const points = [...cell.querySelectorAll('svg.journeys-emotion__markers use')].map(use => use.getBoundingClientRect());
+        const p = points.reduce((a, b) => (b.top < a.top ? b : a));
+        const w = word.getBoundingClientRect();
         return {text: word.textContent, wordBottom: w.bottom, wordLeft: w.left, wordRight: w.right,
-                pointTop: p.top, pointX: (p.left + p.right) / 2};
+                pointTop: p.top, pointX: (p.left + p.right) / 2, points: points.length,
+                valuesTop: cell.querySelector('.journeys-emotion__values').getBoundingClientRect().top};
     })""")
     assert len(found) >= 5
+    assert any(word["points"] > 1 for word in found)  # a step with two personas' points is among them
     for word in found:
         assert word["wordLeft"] <= word["pointX"] <= word["wordRight"], word  # centred over the point
         assert 0 <= word["pointTop"] - word["wordBottom"] + 8 <= 24, word  # just above it
+        assert word["wordBottom"] <= word["valuesTop"], word  # not sunk into the values under the curve
 
 
 def test_each_role_text_is_labelled_with_a_visible_name_in_its_curve_colour(open_page):
