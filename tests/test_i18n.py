@@ -25,7 +25,8 @@ EN, ZH = Labels("en"), Labels("zh")
 
 def bilingual_pages(layout: str) -> dict[str, str]:
     """The docs folder's pages in i18n's `suffix` or `folder` layout."""
-    english = {p.relative_to(SAMPLE).as_posix(): p.read_text(encoding="utf-8") for p in SAMPLE.rglob("*.md")}
+    english = {p.relative_to(SAMPLE).as_posix(): p.read_text(encoding="utf-8")
+               for pattern in ("*.md", "*.svg") for p in SAMPLE.rglob(pattern)}  # pages and their pictures
     chinese = {path: english.pop(path) for path in CHINESE_ORIGINALS}
     for file in TRANSLATIONS.rglob("*.md"):
         path = file.relative_to(TRANSLATIONS).as_posix()

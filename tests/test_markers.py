@@ -55,7 +55,8 @@ def test_a_marker_in_the_front_matter_is_yaml_text_and_lines_count_from_the_file
 
 
 def test_the_marker_table_names_every_marker_the_plugin_places():
-    assert set(MARKERS) == {"journey:map", "journey:links", "journey:opportunities", "journey:format-reference"}
+    assert set(MARKERS) == {"journey:map", "journey:links", "journey:opportunities", "journey:overview",
+                            "journey:format-reference"}
 
 
 # -- in a real build, and in validate ---------------------------------------------------------

@@ -7,6 +7,8 @@ extension changes nothing in a MkDocs build."""
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import logging
 import os
 import re
@@ -18,6 +20,8 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
+
+from mkdocs_journeys.cli.project import page_url
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -32,6 +36,7 @@ pytest.importorskip("zensical")
 EXTENSION = "mkdocs_journeys.markdown"
 ASSETS = REPO / "plugin" / "mkdocs_journeys" / "render" / "assets"
 INDEX_PAGE = "---\ntitle: Opportunities\nhide: [navigation, toc]\n---\n\n<!-- journey:opportunities -->\n"
+OVERVIEW_PAGE = "---\ntitle: Journey overview\nhide: [navigation, toc]\n---\n\n<!-- journey:overview -->\n"
 # Where each page's journeys HTML is, and the pages compared between the generators.
 FRAGMENTS = {
     **{src: "div.journeys.journey" for src in JOURNEYS},
@@ -40,6 +45,7 @@ FRAGMENTS = {
     "departments/campsite-operations.md": "div.journeys-department",
     "departments/marketing.md": "div.journeys-department",
     "opportunities/index.md": "div.journeys-index",
+    "overview/index.md": "div.journeys-overview",
 }
 
 
@@ -49,13 +55,15 @@ def sample_project(root: Path, extension: bool = True) -> Path:
     shutil.copytree(REPO / "journeys", root / "docs")
     (root / "docs" / "opportunities").mkdir()
     (root / "docs" / "opportunities" / "index.md").write_text(INDEX_PAGE, encoding="utf-8")
+    (root / "docs" / "overview").mkdir()
+    (root / "docs" / "overview" / "index.md").write_text(OVERVIEW_PAGE, encoding="utf-8")
     overrides = root / "overrides" / "assets" / "journeys"
     overrides.mkdir(parents=True)
     for asset in ASSETS.iterdir():
         shutil.copy(asset, overrides / asset.name)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir="docs", site_dir="site", strict=True,
-                  extra_css=["assets/journeys/journeys.css"], extra_javascript=["assets/journeys/journeys.js"])
+                  extra_css=["assets/journeys/journeys.css", "assets/journeys/overview.css"], extra_javascript=["assets/journeys/journeys.js"])
     config["theme"]["custom_dir"] = "overrides"
     config["plugins"] = ["search", {"journeys": {"today": "2026-11-22"}}]
     if extension:
@@ -139,7 +147,19 @@ def test_zensical_pages_show_what_mkdocs_shows(zensical_site, mkdocs_site, src):
     for html in (zensical, mkdocs):
         for sprite in html.select(".journeys-sprite"):
             sprite.decompose()
-    assert str(zensical) == str(mkdocs)
+        # Zensical resolves the Markdown links of a page's HTML, but not an SVG's xlink:href:
+        # the value x effort chart's points are compared as the list under it, which links
+        # the same opportunities (README, Zensical: a known limit)
+        for chart in html.select(".journeys-matrix__chart"):
+            chart.decompose()
+        if src == "overview/index.md":  # overview.json is the MkDocs build's (README, Zensical)
+            for exports in html.select(".journeys-exports"):
+                exports.decompose()
+        # The same target may be written two ways ("./#a" or "../page/#a" on that page)
+        base = urljoin("http://site/", page_url(src))
+        for link in html.select("a[href]"):
+            link["href"] = urljoin(base, link["href"])
+    assert re.sub(r"\n+", "\n", str(zensical)) == re.sub(r"\n+", "\n", str(mkdocs))
 
 
 def test_every_link_zensical_shows_leads_somewhere(zensical_site):
@@ -251,9 +271,10 @@ def test_the_core_and_the_renderer_import_no_mkdocs():
 
 
 def test_the_extension_runs_no_mkdocs_build():
-    """Zensical sites do not run MkDocs: the extension loads MkDocs' option classes only (the
-    plugin's options are defined once, for the build, the CLI and the extension), never its
-    pages, files or build commands."""
+    """Zensical sites do not run MkDocs: the extension loads MkDocs' option classes (the
+    plugin's options are defined once, for the build, the CLI and the extension) and its File
+    (MkDocs' URL rule, asked of MkDocs), never its pages, navigation or build commands."""
     loaded = _mkdocs_modules_loaded_by("mkdocs_journeys.markdown")
     assert "mkdocs.config.config_options" in loaded  # the one definition of the options
-    assert not [m for m in loaded if m.startswith(("mkdocs.structure", "mkdocs.commands", "mkdocs.livereload"))]
+    assert not [m for m in loaded if m.startswith(("mkdocs.structure.pages", "mkdocs.structure.nav",
+                                                   "mkdocs.commands", "mkdocs.livereload"))]

@@ -23,7 +23,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, place_in_content
+from .core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, place_after_content, place_in_content
 from .render.format_reference import place_format_references
 from .zensical.wiki import WIKIS, FolderWiki, project_for
 
@@ -47,18 +47,23 @@ def page_fragments(wiki: FolderWiki, path: str, html: str) -> str:
         language = document.journey.language if document is not None and document.journey else None
         parts.append(renderer.problems_panel(problems, language))
     if document is not None and document.kind == "journey":
-        marker = MAP_MARKER  # a journey page too broken to read: the panel takes the map's place
-        if document.journey is not None and not site.is_broken(path):
+        marker = MAP_MARKER  # a forgiving preview: the map under the panel, unless no stage is readable
+        if document.journey is not None and document.journey.stages:
             parts.append(renderer.journey_map(document.journey, site, linker))
     elif document is not None and document.persona is not None:
         parts.append(renderer.persona_page(document.persona.id, path, site, linker))
-    elif document is not None and document.department is not None:
-        parts.append(renderer.department_page(document.department.id, path, site, linker))
     if parts:
         html = place_in_content(html, "\n".join(parts), marker)
+    if document is not None and document.department is not None:  # its own text first
+        html = place_after_content(html, renderer.department_page(document.department.id, path, site, linker),
+                                   LINKS_MARKER)
+    if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
+        html = place_after_content(html, renderer.cited_by(path, site, linker), LINKS_MARKER)
     if path == site.index_path:
         exports = [(name, linker.url(path, export) or export) for name, export in wiki.exports]
         html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
+    elif path == wiki.overview_path and wiki.overview is not None:
+        html = place_in_content(html, renderer.overview_page(wiki.overview, path, site, linker, []), OVERVIEW_MARKER)
     return place_format_references(html, renderer.env)
 
 

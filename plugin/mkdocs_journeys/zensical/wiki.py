@@ -24,6 +24,7 @@ import pathspec
 from ..cli.project import DEFAULT_EXCLUDE, Project, journeys_options, read_config_file
 from ..mkdocs_plugin.config import load_options  # the plugin's own option definitions
 from ..core.clock import build_date
+from ..core.overview import Overview, build_overview, parse_lifecycle
 from ..core.site_index import Site
 from ..core.site_reader import DocumentCache, cross_reference, read_pages
 from ..render.icons import IconLibrary
@@ -59,6 +60,8 @@ class FolderWiki:
     renderer: Renderer
     linker: FolderLinker
     exports: list[tuple[str, str]]  # (name, path) of exports present in the docs folder
+    overview: Overview | None = None  # the journey overview's cards
+    overview_path: str | None = None  # the page holding <!-- journey:overview -->
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # page -> (mtime_ns, size) as read
     documents: DocumentCache = field(default_factory=DocumentCache)
 
@@ -115,6 +118,8 @@ def load_folder(project: Project, theme_language: str | None = None, previous: F
     site_lanes = list(options.custom_lanes)  # (id, label) of the site-wide custom lanes
     site = cross_reference(read, [path for path, _ in files], today, project.stale_after_days, project.index_folder,
                            custom_lanes=[lane_id for lane_id, _ in site_lanes])
+    lifecycle = parse_lifecycle(options.lifecycle)
+    overview = build_overview(site, lifecycle)
     for problem in site.problems():
         log.warning(problem.message)
     language = options.language or theme_language or "en"
@@ -127,13 +132,14 @@ def load_folder(project: Project, theme_language: str | None = None, previous: F
         layout=options.layout,
         custom_lanes=site_lanes,
         search_lanes=options.search_lanes or DEFAULT_SEARCH_LANES,
+        phase_labels={phase.id: phase.label for phase in lifecycle},
     )
     published = [path for path, _ in files]
     linker = FolderLinker(published)
     folder = posixpath.dirname(site.index_path or "") or project.index_folder
     present = set(published)
     exports = [(name, f"{folder}/{name}") for name in EXPORT_NAMES if f"{folder}/{name}" in present]
-    return FolderWiki(site, renderer, linker, exports, stamps, documents)
+    return FolderWiki(site, renderer, linker, exports, overview, read.overview_path, stamps, documents)
 
 
 class FolderWikis:
