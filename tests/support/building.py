@@ -9,12 +9,15 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from mkdocs_journeys.cli.project import page_url  # MkDocs' URL rule, asked of MkDocs
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -42,13 +45,9 @@ class Built:
     use_directory_urls: bool = True
 
     def output_path(self, src_path: str) -> Path:
-        """Where MkDocs writes the page of a Markdown source path."""
-        stem = src_path[: -len(".md")]
-        if stem == "index" or stem.endswith("/index"):
-            return self.site_dir / (stem + ".html")
-        if self.use_directory_urls:
-            return self.site_dir / stem / "index.html"
-        return self.site_dir / (stem + ".html")
+        """Where MkDocs writes the page of a Markdown source path (its URL, asked of MkDocs)."""
+        url = unquote(page_url(src_path, self.use_directory_urls))
+        return self.site_dir / (url + "index.html" if url.endswith("/") else url)
 
     def html(self, src_path: str) -> str:
         return self.output_path(src_path).read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable
 from functools import cache
+from ..core.slugs import is_icon_name  # the one icon-name rule
 
 # Known touchpoint channels and the Material icon drawn for each.
 CHANNEL_ICONS = {
@@ -32,7 +33,6 @@ CHANNEL_ICONS = {
 # Aha-moments light up; micro-moments are fleeting.
 MOMENT_ICONS = {"aha": "material/lightbulb-on-outline", "micro": "material/timer-sand"}
 
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]*(/[a-z0-9][a-z0-9_\-]*)+$")
 _SVG_OPEN_RE = re.compile(r"<svg\b")
 _SVG_PARTS_RE = re.compile(r"<svg\b[^>]*?\bviewBox=\"([^\"]+)\"[^>]*>(.*)</svg>\s*$", re.S)
 
@@ -80,7 +80,7 @@ class IconLibrary:
         if name in self._cache:
             return self._cache[name]
         markup = None
-        if _NAME_RE.match(name):
+        if is_icon_name(name):
             for root in self._roots:
                 path = os.path.join(root, *name.split("/")) + ".svg"
                 if os.path.isfile(path):
