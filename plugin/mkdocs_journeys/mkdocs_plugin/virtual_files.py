@@ -1,5 +1,5 @@
 """Files the plugin adds to the site without writing into docs_dir: pages for persona and
-department ids that have none, the opportunity index, and its exports."""
+department ids that have none, the opportunity index, the journey overview, and their exports."""
 
 from __future__ import annotations
 
@@ -65,29 +65,39 @@ def add_generated_pages(
     return generated, aliases
 
 
-def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str, site_files: dict[str, File],
-                aliases: dict[str, str], language: BuildLanguage | None) -> list[tuple[str, str]]:
-    """Add opportunities.json and .csv to the folder (and to `site_files`); return their (name, path)."""
+def _url_finder(config: MkDocsConfig, site_files: dict[str, File], aliases: dict[str, str]):
+    """The published URL of a core path (absolute with `site_url`), with an optional anchor."""
     site_url = config.site_url or ""
 
-    def url_for(path: str, anchor: str | None) -> str | None:
+    def url_for(path: str, anchor: str | None = None) -> str | None:
         file = site_files.get(aliases.get(path, path))
         if file is None:
             return None
         url = urljoin(site_url, file.url) if site_url else file.url
         return f"{url}#{anchor}" if anchor else url
 
-    records = opportunity_records(site, url_for)
+    return url_for
+
+
+def _add_export(files: Files, config: MkDocsConfig, path: str, content: str, site_files: dict[str, File],
+                language: BuildLanguage | None) -> None:
+    export = File.generated(config, path, content=content)
+    if language is not None:
+        language.place(export)
+    for existing in [file for file in files if file.dest_uri == export.dest_uri]:
+        files.remove(existing)  # always the export of this build, never a stale copy
+    files.append(export)
+    site_files[path] = export
+
+
+def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str, site_files: dict[str, File],
+                aliases: dict[str, str], language: BuildLanguage | None) -> list[tuple[str, str]]:
+    """Add opportunities.json and .csv to the folder (and to `site_files`); return their (name, path)."""
+    records = opportunity_records(site, _url_finder(config, site_files, aliases))
     exports = []
     for name, content in (("opportunities.json", to_json(records)), ("opportunities.csv", to_csv(records))):
         path = f"{folder}/{name}"
-        export = File.generated(config, path, content=content)
-        if language is not None:
-            language.place(export)
-        for existing in [file for file in files if file.dest_uri == export.dest_uri]:
-            files.remove(existing)  # always the export of this build, never a stale copy
-        files.append(export)
-        site_files[path] = export
+        _add_export(files, config, path, content, site_files, language)
         exports.append((name, path))
     return exports
 
@@ -96,21 +106,7 @@ def add_overview_export(files: Files, config: MkDocsConfig, overview: Overview, 
                         site_files: dict[str, File], aliases: dict[str, str],
                         language: BuildLanguage | None) -> tuple[str, str]:
     """Add overview.json (each journey with the figures of its card) to the overview's folder."""
-    site_url = config.site_url or ""
-
-    def url_for(path: str) -> str | None:
-        file = site_files.get(aliases.get(path, path))
-        if file is None:
-            return None
-        return urljoin(site_url, file.url) if site_url else file.url
-
+    records = overview_records(overview, _url_finder(config, site_files, aliases))
     path = f"{folder}/overview.json"
-    export = File.generated(config, path, content=json.dumps(overview_records(overview, url_for),
-                                                             ensure_ascii=False, indent=2) + "\n")
-    if language is not None:
-        language.place(export)
-    for existing in [file for file in files if file.dest_uri == export.dest_uri]:
-        files.remove(existing)  # always the export of this build, never a stale copy
-    files.append(export)
-    site_files[path] = export
+    _add_export(files, config, path, json.dumps(records, ensure_ascii=False, indent=2) + "\n", site_files, language)
     return "overview.json", path
