@@ -23,7 +23,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .core.markers import INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, place_after_content, place_in_content
+from .core.markers import page_parts, place_part
 from .render.format_reference import place_format_references
 from .zensical.wiki import WIKIS, FolderWiki, project_for
 
@@ -37,33 +37,30 @@ class JourneyProblems(Exception):
 
 
 def page_fragments(wiki: FolderWiki, path: str, html: str) -> str:
-    """The page's HTML with what the journeys plugin would add to it (on_page_content)."""
+    """The page's HTML with what the journeys plugin would add to it (core.markers.page_parts)."""
     site, renderer, linker = wiki.site, wiki.renderer, wiki.linker
     document = site.documents.get(path)
-    parts: list[str] = []
-    marker = LINKS_MARKER
-    problems = site.problems_of(path)
-    if problems:
-        language = document.journey.language if document is not None and document.journey else None
-        parts.append(renderer.problems_panel(problems, language))
-    if document is not None and document.kind == "journey":
-        marker = MAP_MARKER  # a forgiving preview: the map under the panel, unless no stage is readable
-        if document.journey is not None and document.journey.stages:
-            parts.append(renderer.journey_map(document.journey, site, linker))
-    elif document is not None and document.persona is not None:
-        parts.append(renderer.persona_page(document.persona.id, path, site, linker))
-    if parts:
-        html = place_in_content(html, "\n".join(parts), marker)
-    if document is not None and document.department is not None:  # its own text first
-        html = place_after_content(html, renderer.department_page(document.department.id, path, site, linker),
-                                   LINKS_MARKER)
-    if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
-        html = place_after_content(html, renderer.cited_by(path, site, linker), LINKS_MARKER)
-    if path == site.index_path:
+
+    def render(view: str, page_id: str) -> str:
+        if view == "panel":
+            language = document.journey.language if document is not None and document.journey else None
+            return renderer.problems_panel(site.problems_of(path), language) + "\n"
+        if view == "map":
+            return renderer.journey_map(document.journey, site, linker)
+        if view == "persona":
+            return renderer.persona_page(page_id, path, site, linker)
+        if view == "department":
+            return renderer.department_page(page_id, path, site, linker)
+        if view == "cited_by":
+            return renderer.cited_by(path, site, linker)
+        if view == "overview":
+            return renderer.overview_page(wiki.overview, path, site, linker, [])
         exports = [(name, linker.url(path, export) or export) for name, export in wiki.exports]
-        html = place_in_content(html, renderer.opportunity_index(path, site, linker, exports), INDEX_MARKER)
-    elif path == wiki.overview_path and wiki.overview is not None:
-        html = place_in_content(html, renderer.overview_page(wiki.overview, path, site, linker, []), OVERVIEW_MARKER)
+        return renderer.opportunity_index(path, site, linker, exports)
+
+    overview_path = wiki.overview_path if wiki.overview is not None else None
+    for part in page_parts(site, path, overview_path=overview_path):
+        html = place_part(html, "".join(render(view, page_id) for view, page_id in part.views), part)
     return place_format_references(html, renderer.env)
 
 

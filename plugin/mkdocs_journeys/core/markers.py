@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from .frontmatter import split_page
 from .problems import Problem, Severity
 from .schema import REFERENCE_KINDS
+from .site_index import Site
 
 MAP_MARKER = "journey:map"
 LINKS_MARKER = "journey:links"
@@ -274,3 +275,61 @@ def place_after_content(html: str, rendered: str, marker: str) -> str:
     if match:
         return html[: match.start()] + rendered + html[match.end() :]
     return html + "\n" + rendered
+
+
+# -- what a page shows, and where -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """Views the plugin adds to a page at one place, in this order. A view is (name, id):
+    `panel` (the page's problems), `map`, `persona`, `department`, `cited_by`, `index`,
+    `overview`. `after_content`: with no marker in the page, after its own text rather
+    than under its title."""
+
+    marker: str
+    views: tuple[tuple[str, str], ...]
+    after_content: bool = False
+
+
+def page_parts(site: Site, path: str, generated: tuple[str, str] | None = None,
+               overview_path: str | None = None) -> list[PagePart]:
+    """What a page shows besides its own text: the one rule the MkDocs plugin and the
+    Zensical extension both follow. `generated`: the (view, id) of a page the generator
+    added (a persona or department without a page of its own); `overview_path`: the page
+    that shows the journey overview."""
+    document = site.documents.get(path)
+    panel = (("panel", ""),) if site.problems_of(path) else ()
+    own = generated if generated is not None and generated[0] in ("persona", "department") else None
+    if document is not None and document.persona is not None:
+        own = ("persona", document.persona.id)
+    elif document is not None and document.department is not None:
+        own = ("department", document.department.id)
+    parts: list[PagePart] = []
+    if document is not None and document.kind == "journey":
+        # A forgiving preview: a page with problems still shows every valid part of its map
+        # under the panel; a journey without a readable stage shows the panel alone.
+        readable = document.journey is not None and bool(document.journey.stages)
+        parts.append(PagePart(MAP_MARKER, panel + ((("map", path),) if readable else ())))
+    elif own is not None and own[0] == "persona":
+        parts.append(PagePart(LINKS_MARKER, panel + (own,)))
+    elif own is not None:  # a department: its own description first, then what it owns
+        if panel:
+            parts.append(PagePart(LINKS_MARKER, panel))
+        parts.append(PagePart(LINKS_MARKER, (own,), after_content=True))
+    elif panel:
+        parts.append(PagePart(LINKS_MARKER, panel))
+    if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
+        parts.append(PagePart(LINKS_MARKER, (("cited_by", path),), after_content=True))
+    if path == site.index_path:
+        parts.append(PagePart(INDEX_MARKER, (("index", ""),)))
+    elif path == overview_path:
+        parts.append(PagePart(OVERVIEW_MARKER, (("overview", ""),)))
+    return [part for part in parts if part.views]
+
+
+def place_part(html: str, rendered: str, part: PagePart) -> str:
+    """The rendered part placed in the page's HTML (see PagePart)."""
+    if part.after_content:
+        return place_after_content(html, rendered, part.marker)
+    return place_in_content(html, rendered, part.marker)

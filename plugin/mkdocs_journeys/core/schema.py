@@ -145,8 +145,7 @@ _SITE_PATH = {"type": "string", "pattern": r"^\s*(?![A-Za-z][A-Za-z0-9+.-]*:|//)
 _SITE_PAGE = {"type": "string", "pattern": r"^\s*(?![A-Za-z][A-Za-z0-9+.-]*:|//)[^\s#][^#]*\s*$"}  # no #anchor
 JOURNEY_PAGE = Value(_SITE_PAGE, "path of a journey page, from the docs folder")
 PARENT_PLACE = Value(_SITE_PATH, "`PAGE.md#stage-id/step-id` (or `#stage-id`), from the docs folder")
-_LINK = {"type": "string", "pattern": r"^\s*(https?://|(?![A-Za-z][A-Za-z0-9+.-]*:|//)\S)"}
-EVIDENCE = Value({"anyOf": [_LINK, {"type": "array", "items": _LINK, "minItems": 1}]},
+EVIDENCE = Value({"anyOf": [_SOURCE, {"type": "array", "items": _SOURCE, "minItems": 1}]},
                  "text, or list of texts: http(s) links or pages of the site (`#anchor` allowed)")
 IMAGE = Value({"type": "string", "pattern": r"^\s*(https?://|(?![A-Za-z][A-Za-z0-9+.-]*:|//)[^\s#])[^#]*\s*$"},
               "path of a picture from the docs folder, or an http(s) URL")

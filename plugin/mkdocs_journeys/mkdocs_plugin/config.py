@@ -8,7 +8,6 @@ option_types.py (messages that name the value found) or one of MkDocs' own.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from mkdocs.config import base
@@ -16,6 +15,7 @@ from mkdocs.config import config_options as c  # noqa: F401 - MkDocs' own types 
 
 from ..core.model import BUILT_IN_LANES
 from ..core.site_index import Site
+from ..core.suggest import did_you_mean
 from ..render.labels import Labels, label_names, normalize_language
 from ..render.map_view import DEFAULT_SEARCH_LANES, SEARCH_LANES
 from . import option_types as o
@@ -96,8 +96,7 @@ def unknown_lanes(lanes: list[str] | None, custom_lanes: list[tuple[str, str]], 
     messages = []
     for index, lane_id in enumerate(lanes or ()):
         if lane_id not in known:
-            close = difflib.get_close_matches(lane_id, sorted(known), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
             messages.append(f"journeys: mkdocs.yml: plugins.journeys.lanes[{index}]: found {lane_id!r}; expected a "
-                            f"built-in lane or the id of a custom lane of the site or of a journey{hint}")
+                            f"built-in lane or the id of a custom lane of the site or of a journey"
+                            f"{did_you_mean(lane_id, known)}")
     return messages

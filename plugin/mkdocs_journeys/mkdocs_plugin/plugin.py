@@ -36,8 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.clock import BuildDateError, build_date
 from ..core.documents import Document
-from ..core.markers import (INDEX_MARKER, LINKS_MARKER, MAP_MARKER, OVERVIEW_MARKER, place_after_content,
-                            place_in_content)
+from ..core.markers import PagePart, page_parts, place_part
 from ..core.overview import Overview, build_overview, parse_lifecycle
 from ..core.problems import Problem
 from ..core.site_index import Site
@@ -99,7 +98,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.linker: MkDocsLinker | None = None
         self.timer = PhaseTimer()
         self.serve_cache: RenderCache | None = None  # only under `mkdocs serve`: kept across rebuilds
-        self._views: dict[str, tuple[str, str]] = {}  # page path -> (view, id) it shows
+        self._generated: dict[str, tuple[str, str]] = {}  # generated page path -> (view, id) it shows
+        self._overview_path: str | None = None  # the page that shows the journey overview
         self._site_files: dict[str, File] = {}  # core path -> the file MkDocs builds
         self._exports: list[tuple[str, str]] = []  # (name, path) of the export files
         self._overview_exports: list[tuple[str, str]] = []
@@ -197,25 +197,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for uri, name in ASSETS.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=os.path.join(ASSETS_DIR, name)))
-        self._views = self._views_of(self.site, generated)
+        self._generated = generated
+        self._overview_path = next((path for path, (view, _) in generated.items() if view == "overview"), None)
         self.linker = MkDocsLinker(self._site_files, aliases)
         if self.serve_cache is not None:
             self.serve_cache.use_site(self.site, self.linker)
         return files
-
-    @staticmethod
-    def _views_of(site: Site, generated: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-        """What the plugin adds to each page: a journey's map, a persona's or department's
-        cross-links (on its own page or a generated one), the index."""
-        views = dict(generated)
-        for path, document in site.documents.items():
-            if document.journey is not None:
-                views[path] = ("map", path)
-            elif document.persona is not None:
-                views[path] = ("persona", document.persona.id)
-            elif document.department is not None:
-                views[path] = ("department", document.department.id)
-        return views
 
     def _as_written(self, problem: Problem) -> Problem:
         """The problem naming the file as written (i18n's `page.zh.md`, not the core's `page.md`)."""
@@ -260,10 +247,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not additions:
             return
         own, content, swaps = page.content, page.content, []
-        for number, (marker, digest, full) in enumerate(additions):
+        for number, (part, digest, full) in enumerate(additions):
             held = f"<!--journeys-{self._token}:{number}-->{digest}<!--/journeys-{self._token}:{number}-->"
-            content = (place_in_content(content, held, marker) if marker is not None
-                       else place_after_content(content, held, LINKS_MARKER))
+            content = place_part(content, held, part)
             swaps.append((held, full))
         page.content = content
         self._written = (page, own, swaps)
@@ -290,43 +276,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     # -- what a page shows ---------------------------------------------------------------
 
-    def _additions(self, path: str) -> list[tuple[str, str, str]]:
-        """(marker, search digest, full HTML) of each part the plugin adds to the page; a part
-        whose marker is None goes after the page's own text, or at the links marker."""
-        site, renderer = self.site, self.renderer
-        if site is None or renderer is None:
+    def _additions(self, path: str) -> list[tuple[PagePart, str, str]]:
+        """(where, search digest, full HTML) of each part the plugin adds to the page."""
+        site = self.site
+        if site is None or self.renderer is None:
             return []
-        view, page_id = self._views.get(path, ("", ""))
-        additions: list[tuple[str, str, str]] = []
-        document = site.documents.get(path)
-        problems = site.problems_of(path)
-        panel = ""
-        if problems:
-            language = document.journey.language if document is not None and document.journey else None
-            panel = renderer.problems_panel([self._as_written(problem) for problem in problems], language) + "\n"
-        if document is not None and document.kind == "journey":
-            # A forgiving preview: a page with problems still shows every valid part of its map
-            # under the panel (--strict fails on the problems); a journey without a readable
-            # stage shows the panel alone.
-            readable = view == "map" and document.journey is not None and document.journey.stages
-            digest, full = self._view(path, view, page_id) if readable else ("", "")
-            additions.append((MAP_MARKER, panel + digest, panel + full))
-        elif view == "persona":
-            digest, full = self._view(path, view, page_id)
-            additions.append((LINKS_MARKER, panel + digest, panel + full))
-        elif view == "department":  # its own description first, then what it owns
-            if panel:
-                additions.append((LINKS_MARKER, panel, panel))
-            additions.append((None, *self._view(path, view, page_id)))
-        elif panel:
-            additions.append((LINKS_MARKER, panel, panel))
-        if path in site.cited_by:  # format 2: the steps that cite this page as their evidence
-            additions.append((None, *self._view(path, "cited_by", path)))
-        if view == "index":
-            additions.append((INDEX_MARKER, *self._view(path, view, page_id)))
-        elif view == "overview":
-            additions.append((OVERVIEW_MARKER, *self._view(path, view, page_id)))
+        additions = []
+        for part in page_parts(site, path, self._generated.get(path), self._overview_path):
+            rendered = [self._panel(path) if view == "panel" else self._view(path, view, page_id)
+                        for view, page_id in part.views]
+            additions.append((part, "".join(digest for digest, _ in rendered), "".join(full for _, full in rendered)))
         return additions
+
+    def _panel(self, path: str) -> tuple[str, str]:
+        """The page's problems, naming the files as written (digest and HTML alike)."""
+        document = self.site.documents.get(path)
+        language = document.journey.language if document is not None and document.journey else None
+        problems = [self._as_written(problem) for problem in self.site.problems_of(path)]
+        panel = self.renderer.problems_panel(problems, language) + "\n"
+        return panel, panel
 
     def _view(self, path: str, view: str, page_id: str) -> tuple[str, str]:
         """The view's search digest and HTML, rendered now (or, under serve, reused)."""
