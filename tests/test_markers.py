@@ -147,3 +147,17 @@ def test_validate_reports_the_marker_warnings_as_the_build_logs_them(marker_buil
     cli = [line for line in result.stdout.splitlines() if "marker: found" in line]
     logged = [w.removeprefix("journeys: ") for w in built.warnings if "marker: found" in w]
     assert cli == logged
+
+
+def test_a_journey_page_holding_the_index_marker_shows_its_map_and_the_index(tmp_path):
+    """A journey page may be the index (the marker is honoured on journey pages): it shows
+    both, its map at the top and the index at the marker."""
+    pages = {"journeys/camping.md": journey_page(body="Narrative.\n\n<!-- journey:opportunities -->\n"),
+             **supporting_pages()}
+    built = build_site(tmp_path, pages, strict=True)
+    assert not built.aborted, built.warnings
+    content = built.content("journeys/camping.md")
+    assert content.select_one("table.journey-map__table") is not None
+    index = content.select_one("div.journeys-index")
+    assert index is not None and index.select("tr[id]")
+    assert not (built.site_dir / "opportunities" / "index.html").exists()  # no second, generated index
