@@ -193,6 +193,7 @@ class Project:
     use_directory_urls: bool = True
     site_url: str = ""
     options: JourneysConfig = field(default_factory=lambda: load_options({})[0])  # validated as the build does
+    written_options: Any = field(default_factory=dict)  # the plugin's options as the config file writes them
     option_warnings: list[str] = field(default_factory=list)  # what the build would warn about them
     theme_dirs: list[str] = field(default_factory=list)
     missing_theme: str | None = None  # a theme that is not installed: its icons are not checked
@@ -213,8 +214,9 @@ class Project:
             raise ProjectError(f"{docs_dir}: no such docs folder")
         # MkDocs' own default theme is `mkdocs`; without any mkdocs.yml, assume Material.
         dirs, missing = theme_dirs(config.get("theme", "mkdocs" if config_file else "material"), config_dir)
+        written_options = journeys_options(config)
         try:
-            options, option_warnings = load_options(journeys_options(config), config_file)
+            options, option_warnings = load_options(written_options, config_file)
         except OptionsError as error:
             where = config_file or "the plugin's defaults"
             raise ProjectError("\n".join(f"{where}: plugin journeys: {line}" for line in str(error).splitlines())) \
@@ -229,6 +231,7 @@ class Project:
             use_directory_urls=config.get("use_directory_urls", True) is not False,
             site_url=str(config.get("site_url") or ""),
             options=options,
+            written_options=written_options,
             option_warnings=[f"{config_file}: plugin journeys: {warning}" for warning in option_warnings],
             theme_dirs=dirs,
             missing_theme=missing,

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import pathspec
 
-from ..cli.project import DEFAULT_EXCLUDE, Project, journeys_options, read_config_file
+from ..cli.project import DEFAULT_EXCLUDE, Project
 from ..mkdocs_plugin.config import load_options  # the plugin's own option definitions
 from ..core.clock import build_date
 from ..core.overview import Overview, build_overview, parse_lifecycle
@@ -93,7 +93,7 @@ def project_for(docs_dir: str, root_dir: str | None, theme_dirs: list[str], opti
                         if root_dir and os.path.isfile(os.path.join(root_dir, name))), None)
     if config_file is not None:
         project = Project.load(docs_dir, config_file)
-        written = journeys_options(read_config_file(config_file))
+        written = project.written_options
     else:
         project = Project(docs_dir=docs_dir, exclude=pathspec.GitIgnoreSpec.from_lines(DEFAULT_EXCLUDE))
         written = {}
