@@ -54,6 +54,16 @@ def page_figures(site_dir: Path, page: str) -> dict[str, int] | None:
     return {"bytes": len(data), "elements": counter.elements}
 
 
+def largest_page(site_dir: Path, folder: str) -> dict | None:
+    """page_figures of the largest page under a folder of the site (by bytes), with its path;
+    None if there is none. Only that one page is parsed."""
+    found = sorted(site_dir.glob(f"{folder}/*/index.html"), key=lambda path: (-path.stat().st_size, path))
+    if not found:
+        return None
+    page = found[0].relative_to(site_dir).as_posix()
+    return {"path": page, **page_figures(site_dir, page)}
+
+
 def search_index_bytes(site_dir: Path) -> int:
     return (site_dir / SEARCH_INDEX).stat().st_size
 

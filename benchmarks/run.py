@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 from pages import (  # noqa: E402
-    INDEX_PAGE, chromium_available, journey_page, main_thread_work, page_figures, search_index_bytes,
+    INDEX_PAGE, chromium_available, journey_page, largest_page, main_thread_work, page_figures,
+    search_index_bytes,
 )
 
 PHASES = ("read_validate", "cross_reference", "render_maps", "generated_pages", "exports")
@@ -103,6 +104,8 @@ def measure_pages(root: Path, step_counts: dict[str, int], browser_loads: int) -
         "index_page": {"path": INDEX_PAGE, "plugin": page_figures(plugin_site, INDEX_PAGE)},
         "journey_page": {"path": journey, "steps": steps, "plugin": page_figures(plugin_site, journey),
                          "control": page_figures(control_site, journey)},
+        # issue 15: persona and department pages stay light too (shown, not budgeted)
+        "largest_cross_link_page": {folder: largest_page(plugin_site, folder) for folder in ("departments", "personas")},
     }
     if browser_loads and chromium_available():
         plugin_pages = [page for page, kind in ((INDEX_PAGE, "index_page"), (journey, "journey_page"))
@@ -207,12 +210,14 @@ def pages_table(results: list[dict]) -> str:
     rows = [
         "| N | theme features | search index kB: control / plugin (additions / control) | "
         "opportunity index: size, elements | index main thread ms (script / layout) | "
-        "journey page (steps): control -> plugin size, elements | journey main thread ms: control / plugin |",
-        "|" + "---|" * 7,
+        "journey page (steps): control -> plugin size, elements | journey main thread ms: control / plugin | "
+        "largest department / persona page: size, elements |",
+        "|" + "---|" * 8,
     ]
     for r in results:
         search = r["search_index_bytes"]
         journey = r["journey_page"]
+        largest = r["largest_cross_link_page"]
         work = r.get("main_thread") or {}
         rows.append(
             f"| {r['n']} | {features_label(r['features'])} "
@@ -220,7 +225,8 @@ def pages_table(results: list[dict]) -> str:
             f"| {page_cell(r['index_page']['plugin'])} "
             f"| {ms_cell(work.get('plugin'), INDEX_PAGE, detail=True)} "
             f"| ({journey['steps']}) {page_cell(journey['control'])} -> {page_cell(journey['plugin'])} "
-            f"| {ms_cell(work.get('control'), journey['path'])} / {ms_cell(work.get('plugin'), journey['path'])} |"
+            f"| {ms_cell(work.get('control'), journey['path'])} / {ms_cell(work.get('plugin'), journey['path'])} "
+            f"| {page_cell(largest['departments'])} / {page_cell(largest['personas'])} |"
         )
     return "\n".join(rows)
 
@@ -295,7 +301,7 @@ def main() -> None:
     verdicts = budget(results)
     browser = "Chromium main thread: median of %d first visits" % args.browser_loads if (
         args.browser_loads and chromium_available()) else "no Chromium measurement"
-    print(f"{os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} runs per size, {browser}; "
+    print(f"{os.cpu_count()} cores, Python {platform.python_version()}, runs per size: {args.runs}, {browser}; "
           f"kB = 1,000 bytes\n")
     print(build_table(results), end="\n\n")
     print(pages_table(results), end="\n\n")

@@ -72,6 +72,10 @@ def test_page_and_search_figures_of_both_sites(tiny_wiki) -> None:
     assert journey["plugin"]["elements"] > journey["control"]["elements"] + journey["steps"]
     assert journey["plugin"]["bytes"] > journey["control"]["bytes"]
     assert pages.page_figures(root / "site-control.yml", pages.INDEX_PAGE) is None
+    department = figures["largest_cross_link_page"]["departments"]
+    sizes = [p.stat().st_size for p in (root / "site-plugin.yml" / "departments").glob("*/index.html")]
+    assert department["path"].startswith("departments/") and department["bytes"] == max(sizes)
+    assert department["elements"] > 0
     assert "main_thread" not in figures
 
 
