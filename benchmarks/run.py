@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -281,6 +282,24 @@ def parse_feature_sets(text: str) -> list[tuple[str, ...]]:
     return sets
 
 
+def environment(args: argparse.Namespace) -> dict:
+    """What a figure depends on besides the code: machine, versions, the run's settings."""
+    try:
+        commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=Path(__file__).parent,
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = None
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": commit,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        **{name: metadata.version(name) for name in ("mkdocs", "mkdocs-material")},
+        "runs": args.runs,
+        "browser_loads": args.browser_loads if chromium_available() else 0,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
@@ -299,16 +318,18 @@ def main() -> None:
                 print(f"N = {n}, theme features: {features_label(list(features))} ...", file=sys.stderr, flush=True)
                 results.append(bench(n, args.runs, Path(workdir), features, args.browser_loads))
     verdicts = budget(results)
-    browser = "Chromium main thread: median of %d first visits" % args.browser_loads if (
-        args.browser_loads and chromium_available()) else "no Chromium measurement"
-    print(f"{os.cpu_count()} cores, Python {platform.python_version()}, runs per size: {args.runs}, {browser}; "
-          f"kB = 1,000 bytes\n")
+    env = environment(args)
+    browser = (f"Chromium main thread: median of {env['browser_loads']} first visits" if env["browser_loads"]
+               else "no Chromium measurement")
+    print(f"{env['date']}, commit {env['commit']}, {env['cores']} cores, Python {env['python']}, "
+          f"mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, runs per size: {env['runs']}, "
+          f"{browser}; kB = 1,000 bytes\n")
     print(build_table(results), end="\n\n")
     print(pages_table(results), end="\n\n")
     print(budget_table(verdicts), end="\n\n")
     print(verdict_line(verdicts))
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "budget": verdicts}, indent=2, ensure_ascii=False))
+        args.json.write_text(json.dumps({"environment": env, "results": results, "budget": verdicts}, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
