@@ -115,9 +115,10 @@ theme:
 {plugin}"""
 
 
-def generate(root: Path, n: int, seed: int = 1, features: tuple[str, ...] = ()) -> None:
+def generate(root: Path, n: int, seed: int = 1, features: tuple[str, ...] = ()) -> dict[str, int]:
     """Write root/docs (shared), root/plugin.yml and root/control.yml (with these Material
-    theme features, e.g. navigation.prune)."""
+    theme features, e.g. navigation.prune). Returns each journey's step count by its path
+    under docs/, so that a benchmark can pick a page without reading the wiki back."""
     rng = random.Random(seed)
     personas = [f"persona-{i}" for i in range(max(3, n // 5))]
     departments = [f"department-{i}" for i in range(max(2, n // 20))]
@@ -125,9 +126,12 @@ def generate(root: Path, n: int, seed: int = 1, features: tuple[str, ...] = ()) 
     for folder in ("journeys", "personas", "departments"):
         (docs / folder).mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# Benchmark wiki\n\nGenerated journeys.\n", encoding="utf-8")
+    step_counts: dict[str, int] = {}
     for i in range(n):
         data = {"title": f"Journey {i}: {words(rng, 2, 4)}", "journey": journey(rng, i, personas, departments)}
-        (docs / "journeys" / f"journey-{i:05d}.md").write_text(front_matter(data) + body(rng), encoding="utf-8")
+        path = f"journeys/journey-{i:05d}.md"
+        (docs / path).write_text(front_matter(data) + body(rng), encoding="utf-8")
+        step_counts[path] = sum(len(stage["steps"]) for stage in data["journey"]["stages"])
     for pid in personas:
         data = {"title": pid, "persona": {"name": words(rng, 2, 2), "role": words(rng, 2, 4), "segment": "current",
                                           "quote": words(rng, 6, 10), "goals": [words(rng, 3, 5)]}}
@@ -139,6 +143,7 @@ def generate(root: Path, n: int, seed: int = 1, features: tuple[str, ...] = ()) 
     (root / "plugin.yml").write_text(CONFIG.format(n=n, features=theme_features,
                                                   plugin="  - journeys:\n      today: 2026-11-22\n"))
     (root / "control.yml").write_text(CONFIG.format(n=n, features=theme_features, plugin=""))
+    return step_counts
 
 
 if __name__ == "__main__":
