@@ -7,7 +7,7 @@ of the longer texts (pain points, touchpoints, moments, ...), only the words it 
 hold yet, each once.
 
 Words are cut where every separator of Material's search cuts (white space and hyphens),
-and compared as lunr compares them: case-folded, without punctuation at either end.
+and compared as lunr compares them: in lower case, without punctuation at either end.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class SearchWords:
     def note(self, text: str | None) -> str:
         """`text` as it is, its words now held."""
         if text:
-            self._seen.update(word.casefold() for word in search_words(text))
+            self._seen.update(word.lower() for word in search_words(text))
         return text or ""
 
     def new(self, *texts: str | Iterable[str] | None) -> str:
@@ -59,7 +59,7 @@ class SearchWords:
         for group in texts:
             for text in (group,) if isinstance(group, str) else group or ():
                 for word in search_words(text) if text else ():
-                    key = word.casefold()
+                    key = word.lower()
                     if key not in seen:
                         seen.add(key)
                         found.append(word)
