@@ -282,6 +282,12 @@ def test_search_words_are_cut_and_compared_as_search_does():
     assert search_words("Check-in desk: (closed) «again»!") == ["Check", "in", "desk", "closed", "again"]
     words = SearchWords("Renewing a library card")
     assert words.note("Open the letter") == "Open the letter"
-    assert words.new("The LIBRARY letter, opened late;", ["late", None, "card-holder"], None) == " opened late holder"
-    assert words.new("Opened") == ""
-    assert words.new("预定太难，价格不清", "预定太难，价格不清") == " 预定太难，价格不清"  # no spaces: a word as search cuts it
+    # each text's new words, a text that adds none left out; lists and dicts (persona texts) flattened
+    assert words.fragments("The LIBRARY letter, opened late;", ["late", None, "card-holder"], None,
+                           {"persona": ["Holder of the card", "Queue"]}) == ["opened late", "holder", "of", "Queue"]
+    assert words.fragments("Opened", "") == []
+    # new words that follow each other read as written
+    assert words.fragments("Eleven-field form: opened (twice) by the registration desk.") == [
+        "Eleven-field form twice by registration desk"]
+    # no spaces: one word, as search cuts it
+    assert words.fragments("预定太难，价格不清", "预定太难，价格不清") == ["预定太难，价格不清"]

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 # Every language's `search.config.separator` of Material holds these (some also more).
 _SEPARATOR_RE = re.compile(r"[\s\-]+")
+_WORD_RE = re.compile(r"[^\s\-]+")
 
 
 def _stripped(word: str) -> str:
@@ -36,8 +37,8 @@ def search_words(text: str) -> list[str]:
 
 
 class SearchWords:
-    """The words of one search document so far: `note` what is written verbatim, `new`
-    gives what a text adds."""
+    """The words of one search document so far: `note` what is written out, `fragments`
+    gives what texts add."""
 
     def __init__(self, *held: str | None) -> None:
         """`held`: texts the document holds already (its title)."""
@@ -51,16 +52,41 @@ class SearchWords:
             self._seen.update(word.lower() for word in search_words(text))
         return text or ""
 
-    def new(self, *texts: str | Iterable[str] | None) -> str:
-        """The words of `texts` (each a text or a list of texts) not held yet, each once,
-        in the order they come, each after a space; from now on held."""
-        found = []
+    def fragments(self, *texts: object) -> list[str]:
+        """Of each text in `texts` (texts, or lists and dicts of them, nested), the words not
+        held yet, each once, in the order they come; a text that adds none is left out.
+        New words that follow each other keep the hyphen written between them
+        ("Eleven-field form"). From now on they are held."""
+        found: list[str] = []
         seen = self._seen
-        for group in texts:
-            for text in (group,) if isinstance(group, str) else group or ():
-                for word in search_words(text) if text else ():
-                    key = word.lower()
-                    if key not in seen:
-                        seen.add(key)
-                        found.append(word)
-        return "".join(" " + word for word in found)
+        for text in _texts(texts):
+            pieces: list[str] = []
+            follows = False  # the last word was new
+            previous_end = 0
+            for match in _WORD_RE.finditer(text):
+                word = _stripped(match.group())
+                key = word.lower()
+                if key and key not in seen:
+                    seen.add(key)
+                    if pieces:
+                        pieces.append("-" if follows and "-" in text[previous_end : match.start()] else " ")
+                    pieces.append(word)
+                    follows = True
+                elif key:
+                    follows = False
+                previous_end = match.end()
+            if pieces:
+                found.append("".join(pieces))
+        return found
+
+
+def _texts(value: object) -> Iterator[str]:
+    """The texts of `value` in order: a text, or lists and dicts (their values) of them."""
+    if isinstance(value, str):
+        if value:
+            yield value
+    elif isinstance(value, Mapping):
+        yield from _texts(list(value.values()))
+    elif isinstance(value, Iterable):
+        for item in value:
+            yield from _texts(item)
