@@ -105,6 +105,22 @@ def test_search_lanes_choose_the_texts_search_indexes(tmp_path):
     assert "Notice arrives after the expiry date" in built.html("journeys/renewal.md")  # the map shows every lane
 
 
+def test_search_lanes_index_the_texts_of_each_persona(tmp_path):
+    journey = {"title": "Renewing a library card", "journey": {
+        "personas": ["night-reader", "day-reader"],
+        "stages": [{"name": "Reminder", "steps": [
+            {"name": "Open the letter", "actions": {"night-reader": "Reads it by lamplight",
+                                                    "day-reader": "Files it under bills"},
+             "thoughts": {"day-reader": "Why paper again"}}]}]}}
+    day = {"title": "Day reader", "persona": {"name": "Dana"}}
+    built = build_site(tmp_path, {"journeys/renewal.md": page(journey), "personas/night-reader.md": page(PERSONA),
+                                  "personas/day-reader.md": page(day)}, strict=True,
+                       plugin_config={"today": "2026-11-22", "search_lanes": ["actions", "thoughts"]})
+    assert not built.aborted, built.warnings
+    words = set(tokens(indexed_text(built, "journeys/renewal/")))
+    assert set(tokens("Reads it by lamplight Files it under bills Why paper again")) <= words
+
+
 def test_an_unknown_search_lane_fails_the_config(tmp_path):
     built = build_site(tmp_path, {"journeys/renewal.md": page(JOURNEY)},
                        plugin_config={"search_lanes": ["feelings"]})

@@ -27,7 +27,7 @@ from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .linker import Linker
 from .map_view import DEFAULT_SEARCH_LANES, map_view
-from .search_words import SearchWords
+from .search_words import SearchWords, lane_texts
 from .trend import metric_trend
 
 
@@ -161,7 +161,7 @@ class Renderer:
         labels = self.labels_for(journey.language)
         # The page title is indexed already, as the title of the page's search document.
         return self._search_text.render(journey=journey, search_lanes=self.search_lanes,
-                                        words=SearchWords(journey.title),
+                                        words=SearchWords(journey.title), lanes=lane_texts(journey),
                                         **self._context(site, journey.path, linker, labels))
 
     def cited_by(self, page_path: str, site: Site, linker: Linker) -> str:

@@ -8,32 +8,62 @@ hold yet, each once.
 
 Words are cut where every separator of Material's search cuts (white space and hyphens),
 and compared as lunr compares them: in lower case, without punctuation at either end.
+Chinese, written without spaces, stays whole: Material's search cuts it (with jieba).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
-# Every language's `search.config.separator` of Material holds these (some also more).
-_SEPARATOR_RE = re.compile(r"[\s\-]+")
-_WORD_RE = re.compile(r"[^\s\-]+")
+from ..core.model import Journey
 
-
-def _stripped(word: str) -> str:
-    """The word without punctuation at either end (lunr's trimmer drops it too)."""
-    start, end = 0, len(word)
-    while start < end and unicodedata.category(word[start])[0] == "P":
-        start += 1
-    while end > start and unicodedata.category(word[end - 1])[0] == "P":
-        end -= 1
-    return word[start:end]
+# Every language's `search.config.separator` of Material cuts at white space and hyphens
+# (some at more). A word is what lies between, without what is no letter or digit at either
+# end (lunr's trimmer drops that too): the first to the last letter or digit.
+_WORD_RE = re.compile(r"\w(?:[^\s\-]*\w)?")
 
 
 def search_words(text: str) -> list[str]:
-    """The words of `text` as search cuts them, punctuation at their ends removed."""
-    return [word for word in map(_stripped, _SEPARATOR_RE.split(text)) if word]
+    """The words of `text` as search cuts them, what is no letter or digit at their ends removed."""
+    return _WORD_RE.findall(text)
+
+
+def lane_texts(journey: Journey) -> dict[str, list[str]]:
+    """The texts of each lane of a journey's steps, in step order, gathered in one pass
+    (journeys/search_text.html chooses which it indexes). `owner` holds department ids,
+    each once; `moments` the moment kinds found, then the moments' texts; `touchpoints`
+    the names, then the channels."""
+    lanes: dict[str, list[str]] = {name: [] for name in ("actions", "thoughts", "pain_points", "backstage")}
+    kinds: dict[str, None] = {}
+    moments: list[str] = []
+    names: list[str] = []
+    channels: list[str] = []
+    owners: dict[str, None] = {}
+    for stage in journey.stages:
+        for step in stage.steps:
+            lanes["actions"] += step.actions
+            for texts in step.persona_actions.values():
+                lanes["actions"] += texts
+            lanes["thoughts"] += step.thoughts
+            for texts in step.persona_thoughts.values():
+                lanes["thoughts"] += texts
+            lanes["pain_points"] += step.pain_points
+            lanes["backstage"] += step.backstage
+            for moment in step.moments:
+                kinds[moment.kind] = None
+                moments.append(moment.text)
+            for touchpoint in step.touchpoints:
+                names.append(touchpoint.name)
+                if touchpoint.channel:
+                    channels.append(touchpoint.channel)
+            if step.owner:
+                owners[step.owner] = None
+    lanes["moment_kinds"] = list(kinds)
+    lanes["moments"] = moments
+    lanes["touchpoints"] = names + channels
+    lanes["owner"] = list(owners)
+    return lanes
 
 
 class SearchWords:
@@ -49,7 +79,7 @@ class SearchWords:
     def note(self, text: str | None) -> str:
         """`text` as it is, its words now held."""
         if text:
-            self._seen.update(word.lower() for word in search_words(text))
+            self._seen.update(_WORD_RE.findall(text.lower()))
         return text or ""
 
     def fragments(self, *texts: object) -> list[str]:
@@ -60,20 +90,20 @@ class SearchWords:
         found: list[str] = []
         seen = self._seen
         for text in _texts(texts):
+            if seen.issuperset(_WORD_RE.findall(text.lower())):
+                continue  # most texts of a map, once its headline is written
             pieces: list[str] = []
-            follows = False  # the last word was new
-            previous_end = 0
+            previous_end = -1  # where the last word ended, if it was new
             for match in _WORD_RE.finditer(text):
-                word = _stripped(match.group())
-                key = word.lower()
-                if key and key not in seen:
-                    seen.add(key)
-                    if pieces:
-                        pieces.append("-" if follows and "-" in text[previous_end : match.start()] else " ")
-                    pieces.append(word)
-                    follows = True
-                elif key:
-                    follows = False
+                key = match.group().lower()
+                if key in seen:
+                    previous_end = -1
+                    continue
+                seen.add(key)
+                if pieces:
+                    joined = previous_end >= 0 and "-" in text[previous_end : match.start()]
+                    pieces.append("-" if joined else " ")
+                pieces.append(match.group())
                 previous_end = match.end()
             if pieces:
                 found.append("".join(pieces))
@@ -85,8 +115,13 @@ def _texts(value: object) -> Iterator[str]:
     if isinstance(value, str):
         if value:
             yield value
-    elif isinstance(value, Mapping):
-        yield from _texts(list(value.values()))
-    elif isinstance(value, Iterable):
+        return
+    if isinstance(value, Mapping):
+        value = value.values()
+    if isinstance(value, Iterable):
         for item in value:
-            yield from _texts(item)
+            if isinstance(item, str):
+                if item:
+                    yield item
+            elif item is not None:
+                yield from _texts(item)
