@@ -201,7 +201,8 @@ def test_the_digest_keeps_headings_and_own_text_and_leaves_out_listings_of_pages
         '<h2 id="opps" class="x">Opportunities <span>(2)</span></h2>'
         '<table><tr><th>Title</th><th>Journey</th></tr>'
         '<tr><td><a href="../o/#a">Text the reminder</a></td><td><a href="../j/">Renewal</a></td><td>2026-12-01</td></tr>'
-        '</table><p>Sorted by due date.</p>'
+        '</table><p>Sorted by due date.</p><nav><a href="?page=2">2</a> <a href="../p3/">3</a></nav>'
+        '<select data-filter="status"><option>Plan</option></select>'
         '<h3 id="steps">Steps</h3><ul><li><a href="../j/#jm-step-1">Renewal: Reminder / Open</a></li></ul>'
         '<p>Curve: <svg role="img"><title>Emotion</title><path d="M0 0"/></svg></p>'
     )

@@ -5,8 +5,9 @@ whole index. A generated part is mostly listings of other pages: journeys, steps
 opportunities with their owners, states and dates, all indexed on the pages they link to.
 The digest keeps what is the part's own: its headings (search sections link to them) and
 its own text between them, as one paragraph each. A table or list that links to other
-pages is left out (only the headings with an id inside it are kept); so are forms
-(filters), pictures (svg) and scripts. A list of plain texts (a persona's goals) stays.
+pages is left out (only the headings with an id inside it are kept), and so is a
+navigation between pages; so are forms and selects (filters), pictures (svg) and scripts.
+A list of plain texts (a persona's goals) stays.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ _HEADING_RE = re.compile(r"(<h([2-6])\b[^>]*>)(.*?)</h\2>", re.S)
 _ID_HEADING_RE = re.compile(r"<h([2-6])\b[^>]*\bid=\"[^\"]*\"[^>]*>.*?</h\1>", re.S)
 # Text in our templates is escaped, so "<" and ">" occur only in tags and comments.
 _TAG_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_LISTING_START_RE = re.compile(r"<(table|ul|ol|dl|form|svg|script|style)\b")
-_ALWAYS_LEFT_OUT = {"form", "svg", "script", "style"}
+_LISTING_START_RE = re.compile(r"<(table|ul|ol|dl|nav|form|select|svg|script|style)\b")
+_ALWAYS_LEFT_OUT = {"form", "select", "svg", "script", "style"}
 _LINK_RE = re.compile(r"<a\b[^>]*\bhref=", re.S)
 
 
