@@ -34,8 +34,10 @@ class JourneysConfig(base.Config):
     """Format 2: site-wide custom lanes, `[{id: systems, label: Systems}]`; steps fill them under `lanes:`."""
 
     search_lanes = o.Names(SEARCH_LANES, default=DEFAULT_SEARCH_LANES, what="lane names")
-    """Which lanes' texts search indexes, besides the journey's header and its stage and step
-    names (actions, thoughts and backstage are left to the page: every reader downloads the index)."""
+    """Which lanes' texts search indexes, besides each journey's headline (scenario, personas, owner,
+    stage and step names, written out). Of these texts, and of the goals and expectations, search
+    gets each word once: it matches words, not phrases, and every reader downloads the index.
+    Actions, thoughts and backstage are left to the page by default (`opportunities`: titles, KPIs, owners)."""
 
     layout = c.Choice(("wide", "column"), default="wide")
     """`wide`: journey pages give the map the window's width (Material's sidebars step aside unless the page's `hide:` says otherwise); `column`: the map stays in the text column."""

@@ -27,6 +27,7 @@ from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .linker import Linker
 from .map_view import DEFAULT_SEARCH_LANES, map_view
+from .search_words import SearchWords, lane_texts
 from .trend import metric_trend
 
 
@@ -156,9 +157,11 @@ class Renderer:
         return self._map.render(journey=journey, view=view, wide=wide, **context)
 
     def journey_search_text(self, journey: Journey, site: Site, linker: Linker) -> str:
-        """All the map's text in a few tags, for search engines that parse every tag."""
+        """The map's text for search, in a few tags, each word once (journeys/search_text.html)."""
         labels = self.labels_for(journey.language)
+        # The page title is indexed already, as the title of the page's search document.
         return self._search_text.render(journey=journey, search_lanes=self.search_lanes,
+                                        words=SearchWords(journey.title), lanes=lane_texts(journey),
                                         **self._context(site, journey.path, linker, labels))
 
     def cited_by(self, page_path: str, site: Site, linker: Linker) -> str:

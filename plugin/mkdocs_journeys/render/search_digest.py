@@ -1,12 +1,13 @@
-"""A light digest of rendered HTML for search engines that parse every tag.
+"""A lean digest of a generated part (persona, department, index, overview) for search.
 
-Material's search reads each page tag by tag. A persona, department or index page holds
-thousands of tags (tables, sparklines, cards) that say little a search needs, and reading
-them cost more than rendering them. The digest keeps the headings (search sections link
-to them) and turns everything between them into one paragraph of plain text. A table or
-list that links to other pages is reduced to the names of those pages (journeys,
-departments), each once: the steps, dates, statuses and opportunities it details are
-indexed on the pages it links to, and every reader downloads the whole index.
+Material's search reads each page tag by tag, and every reader's browser downloads the
+whole index. A generated part is mostly listings of other pages: journeys, steps and
+opportunities with their owners, states and dates, all indexed on the pages they link to.
+The digest keeps what is the part's own: its headings (search sections link to them) and
+its own text between them, as one paragraph each. A table or list that links to other
+pages is left out (only the headings with an id inside it are kept), and so is a
+navigation between pages; so are forms and selects (filters), pictures (svg) and scripts.
+A list of plain texts (a persona's goals) stays.
 """
 
 from __future__ import annotations
@@ -14,22 +15,16 @@ from __future__ import annotations
 import re
 
 _HEADING_RE = re.compile(r"(<h([2-6])\b[^>]*>)(.*?)</h\2>", re.S)
+_ID_HEADING_RE = re.compile(r"<h([2-6])\b[^>]*\bid=\"[^\"]*\"[^>]*>.*?</h\1>", re.S)
 # Text in our templates is escaped, so "<" and ">" occur only in tags and comments.
 _TAG_RE = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_BLOCK_START_RE = re.compile(r"<(table|ul|ol)\b")
-_LINK_RE = re.compile(r"<a\b[^>]*>", re.S)
-_PAGE_LINK_RE = re.compile(r"<a\b[^>]*\bhref=\"[^\"#]*\"[^>]*>(.*?)</a>", re.S)  # no #fragment: a page
+_LISTING_START_RE = re.compile(r"<(table|ul|ol|dl|nav|form|select|svg|script|style)\b")
+_ALWAYS_LEFT_OUT = {"form", "select", "svg", "script", "style"}
+_LINK_RE = re.compile(r"<a\b[^>]*\bhref=", re.S)
 
 
 def _text(html: str) -> str:
     return " ".join(_TAG_RE.sub(" ", html).split())
-
-
-def _linked_pages(block: str) -> str:
-    if not _LINK_RE.search(block):
-        return block  # a list of plain texts (a persona's goals) stays as it is
-    names = dict.fromkeys(_text(name) for name in _PAGE_LINK_RE.findall(block))
-    return " " + "; ".join(name for name in names if name) + " "
 
 
 def _block_end(html: str, tag: str, position: int) -> int:
@@ -48,32 +43,41 @@ def _block_end(html: str, tag: str, position: int) -> int:
     return position
 
 
-def _section_text(html: str) -> str:
+def _own_html(html: str) -> str:
+    """`html` without its listings of other pages, forms, pictures and scripts; the
+    headings with an id that these held are kept in their place."""
     # Each block's end found with str.find: a lazy regex up to it tries the closing tag at every character.
     parts: list[str] = []
     position = 0
-    while match := _BLOCK_START_RE.search(html, position):
-        end = _block_end(html, match.group(1), match.end())
+    while match := _LISTING_START_RE.search(html, position):
+        tag = match.group(1)
+        end = _block_end(html, tag, match.end())
         if end < 0:
             break
-        parts += (html[position : match.start()], _linked_pages(html[match.start() : end]))
+        block = html[match.start() : end]
+        if tag in _ALWAYS_LEFT_OUT or _LINK_RE.search(block):
+            headings = [heading.group(0) for heading in _ID_HEADING_RE.finditer(block)]
+            parts += (html[position : match.start()], " ", *headings, " ")
+        else:
+            parts += (html[position:end],)
         position = end
     parts.append(html[position:])
-    return _text("".join(parts))
+    return "".join(parts)
 
 
 def search_digest(html: str) -> str:
-    """The headings of `html` as they are (their inner tags dropped), the text between
-    them as one <p> each."""
+    """The headings of `html` as they are (their inner tags dropped), the part's own
+    text between them as one <p> each."""
+    html = _own_html(html)
     parts: list[str] = []
     position = 0
     for match in _HEADING_RE.finditer(html):
-        text = _section_text(html[position : match.start()])
+        text = _text(html[position : match.start()])
         if text:
             parts.append(f"<p>{text}</p>")
         parts.append(f"{match.group(1)}{_text(match.group(3))}</h{match.group(2)}>")
         position = match.end()
-    text = _section_text(html[position:])
+    text = _text(html[position:])
     if text:
         parts.append(f"<p>{text}</p>")
     return "\n".join(parts)
