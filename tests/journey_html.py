@@ -88,7 +88,7 @@ _ICON_USE_RE = re.compile(r"--journeys-icon:\s*var\((--ji\d+)\)")
 
 def icon_svg(element: Tag) -> str | None:
     """The SVG of the icon the stylesheet draws before an element's text: the element names
-    a variable (style="--journeys-icon: var(--ji0)") that the map's outermost element defines
+    a variable (style="--journeys-icon:var(--ji0)") that the map's outermost element defines
     as the icon's data URI."""
     match = _ICON_USE_RE.search(element.get("style", ""))
     root = element.find_parent("div", class_="journey")

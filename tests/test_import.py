@@ -512,13 +512,15 @@ def test_every_import_succeeds_validates_and_builds_strict(imported):
 def _emotion_values(cell) -> dict[str | None, str]:
     """Each curve's value in an emotion cell: persona name (None for a single curve) -> "+2"."""
     values = {}
-    for value in cell.select(".journeys-emotion__value"):
-        # shown to the eye; read whole by a screen reader from the text after it:
-        # "Li Wei: -1 (Negative)", or "-1 (Negative)" for a single curve
-        number = text_of(value)
-        spoken = text_of(value.find_next_sibling(class_="journeys-sr-only"))
-        persona, _, rest = spoken.rpartition(": ")
-        assert rest.startswith(number + " ("), (number, spoken)
+    shown = [text_of(value) for value in cell.select(".journeys-emotion__value")]
+    # what a screen reader hears, after the values shown: "Li Wei: -1 (Negative); Mei: +2 (...)",
+    # or "-1 (Negative)" for a single curve
+    spoken = cell.select_one(".journeys-emotion__values + .journeys-sr-only")
+    heard = text_of(spoken).split("; ") if spoken else []
+    assert len(heard) == len(shown), (shown, heard)
+    for number, said in zip(shown, heard):
+        persona, _, rest = said.rpartition(": ")
+        assert rest.startswith(number + " ("), (number, said)
         values[persona or None] = number
     return values
 

@@ -198,10 +198,13 @@ TIES = """() => {
     // every pair of markers of one cell that show the same value (the values under the curve
     // are in the markers' order)
     const pairs = [];
-    for (const cell of document.querySelectorAll('.journey-map__emotion-cell')) {
+    for (const cell of document.querySelectorAll('.journey-map__lane--emotion > td')) {
         const uses = [...cell.querySelectorAll('svg.journeys-emotion__markers use')];
-        const values = [...cell.querySelectorAll('.journeys-emotion__value')].map(v =>
-            v.textContent.replace(/\\s+/g, ' ').match(/[-+]?\\d+(\\.\\d+)?(?=\\s*\\()/)[0]);
+        // each value as a screen reader hears it, after the values shown:
+        // "Li Wei: -1 (Negative); Mei: +2 (Very positive)"
+        const heard = cell.querySelector('.journeys-emotion__values + .journeys-sr-only');
+        const values = (heard ? heard.textContent.split('; ') : []).map(said =>
+            said.replace(/\\s+/g, ' ').match(/[-+]?\\d+(\\.\\d+)?(?=\\s*\\()/)[0]);
         for (let i = 0; i < uses.length; i++) for (let j = i + 1; j < uses.length; j++) {
             if (Number(values[i]) !== Number(values[j])) continue;
             const a = uses[i].getBoundingClientRect(), b = uses[j].getBoundingClientRect();
@@ -228,7 +231,7 @@ def test_equal_values_draw_points_apart_and_differently_shaped(open_page, mode: 
 
 def test_b2b_awareness_shows_only_the_persona_who_acts(open_page) -> None:
     page = open_page(B2B)
-    counts = page.evaluate("""() => [...document.querySelectorAll('.journey-map__emotion-cell')].slice(0, 2)
+    counts = page.evaluate("""() => [...document.querySelectorAll('.journey-map__lane--emotion > td')].slice(0, 2)
         .map(td => td.querySelectorAll('svg.journeys-emotion__markers use').length)""")
     assert counts == [1, 1]
 
@@ -243,12 +246,13 @@ SCALE = """() => {
     const words = [...row.querySelectorAll('.journeys-scale__word')].map(w => ({
         text: getComputedStyle(w, '::before').content.replace(/^"|"$/g, ''), height: w.getBoundingClientRect().height}));
     const points = [];
-    for (const cell of row.querySelectorAll('.journey-map__emotion-cell')) {
+    for (const cell of row.querySelectorAll('.journey-map__lane--emotion > td')) {
         const uses = [...cell.querySelectorAll('svg.journeys-emotion__markers use')];
-        const values = [...cell.querySelectorAll('.journeys-emotion__value')];
+        const heard = cell.querySelector('.journeys-emotion__values + .journeys-sr-only');
+        const values = heard ? heard.textContent.split('; ') : [];  // as read aloud, in the markers' order
         uses.forEach((use, i) => {
             const r = use.getBoundingClientRect();
-            const text = values[i].textContent.replace(/\\s+/g, ' ');
+            const text = values[i].replace(/\\s+/g, ' ');
             // format 2 allows fractions (-1.5): the whole signed number before the word
             points.push({value: text.match(/[-+]?\\d+(?:\\.\\d+)?(?=\\s*\\()/)[0], y: r.top + r.height / 2});
         });

@@ -161,10 +161,10 @@ class IconSprite:
         """The style attribute that draws a prepared icon before an element's text
         (journeys.css paints it from --journeys-icon), or nothing."""
         found = self.masks.get(name) if name else None
-        return f' style="--journeys-icon: var({found[0]})"' if found else ""
+        return f' style="--journeys-icon:var({found[0]})"' if found else ""
 
     def mask_definitions(self) -> str:
-        return ";".join(f"{variable}: {url}" for variable, url in self.masks.values())
+        return ";".join(f"{variable}:{url}" for variable, url in self.masks.values())
 
     def symbols(self) -> str:
         if not self.used:
