@@ -63,8 +63,39 @@ def column_cells(row: Tag, columns: int) -> list[Tag]:
     return cells
 
 
+def cell_items(cell: Tag) -> list[Tag]:
+    """A cell's items: its list's (not those of a list inside an item), or the one
+    paragraph a cell of one item holds (a list of one would be two elements)."""
+    items = [li for li in cell.find_all("li") if li.find_parent("li") is None]
+    return items or cell.find_all("p", recursive=False)
+
+
 def item_texts(cell: Tag) -> list[str]:
-    return [li.get_text(" ", strip=True) for li in cell.find_all("li")]
+    return [item.get_text(" ", strip=True) for item in cell_items(cell)]
+
+
+def visible_text(tag: Tag) -> str:
+    """A tag's text as the eye reads it: without the texts only screen readers get."""
+    copy = BeautifulSoup(str(tag), "html.parser")
+    for hidden in copy.select(".journeys-sr-only"):
+        hidden.decompose()
+    return text_of(copy)
+
+
+_ICON_DEFINITION_RE = re.compile(r"(--ji\d+):\s*url\('data:image/svg\+xml,([^']*)'\)")
+_ICON_USE_RE = re.compile(r"--journeys-icon:\s*var\((--ji\d+)\)")
+
+
+def icon_svg(element: Tag) -> str | None:
+    """The SVG of the icon the stylesheet draws before an element's text: the element names
+    a variable (style="--journeys-icon:var(--ji0)") that the map's outermost element defines
+    as the icon's data URI."""
+    match = _ICON_USE_RE.search(element.get("style", ""))
+    root = element.find_parent("div", class_="journey")
+    if match is None or root is None:
+        return None
+    definitions = {name: unquote(data) for name, data in _ICON_DEFINITION_RE.findall(root.get("style", ""))}
+    return definitions.get(match.group(1))
 
 
 def text_of(tag: Tag) -> str:

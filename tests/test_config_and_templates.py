@@ -16,6 +16,7 @@ from journey_html import (
     resolve_href,
     text_of,
     tree_digest,
+    visible_text,
 )
 from sample_pages import journey_data, journey_page, other_journey_page, supporting_pages
 
@@ -34,7 +35,7 @@ def site_pages(**journey_overrides) -> dict[str, str]:
 
 
 def lane_labels(table) -> dict[str, str]:
-    return {lane: text_of(row.find("th", attrs={"scope": "row"})) for lane, row in lane_rows(table)}
+    return {lane: visible_text(row.find("th", attrs={"scope": "row"})) for lane, row in lane_rows(table)}
 
 
 def locale_labels(language: str) -> dict[str, str]:

@@ -88,7 +88,10 @@ def test_decimal_emotions_are_drawn_at_their_height(built):
     cells = column_cells(lane_row(current_map(built), "emotion"), COLUMNS)
     first, second = emotion_points(cells[0]), emotion_points(cells[1])
     # -1.5 lies between -1 and -2, +0.5 between 0 and +1 (y grows downwards)
-    zero = float(cells[0].select_one("line.journeys-emotion__zero")["y1"])
+    # the zero line of the grid every cell draws (<use>), defined once per map
+    zero = float(re.fullmatch(r"M0 ([\d.]+)H100", built.content(CURRENT).select_one(
+        "#journeys-grid .journeys-emotion__zero")["d"]).group(1))
+    assert cells[0].select_one('svg.journeys-emotion use[xlink\\:href="#journeys-grid"]') is not None
     assert all(y > zero for y in first.values()) and all(y < zero for y in second.values())
     assert "-1.5" in text_of(cells[0]) and "+0.5" in text_of(cells[1])
     assert "+1.5" in text_of(cells[3])

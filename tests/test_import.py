@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import build_site
-from journey_html import column_cells, lane_row, map_table, stage_headers, step_headers, text_of
+from journey_html import cell_items, column_cells, lane_row, map_table, stage_headers, step_headers, text_of
 from mkdocs_journeys.cli import main as cli_main
 from mkdocs_journeys.core.documents import read_document
 from mkdocs_journeys.core.frontmatter import split_page
@@ -512,11 +512,16 @@ def test_every_import_succeeds_validates_and_builds_strict(imported):
 def _emotion_values(cell) -> dict[str | None, str]:
     """Each curve's value in an emotion cell: persona name (None for a single curve) -> "+2"."""
     values = {}
-    for value in cell.select(".journeys-emotion__value"):
-        hidden = [text_of(span) for span in value.select(".journeys-sr-only")]
-        persona = hidden[0].removesuffix(":") if hidden and hidden[0].endswith(":") else None
-        number = "".join(value.find_all(string=True, recursive=False)).strip()
-        values[persona] = number
+    shown = [text_of(value) for value in cell.select(".journeys-emotion__value")]
+    # what a screen reader hears, after the values shown: "Li Wei: -1 (Negative); Mei: +2 (...)",
+    # or "-1 (Negative)" for a single curve
+    spoken = cell.select_one(".journeys-emotion__values + .journeys-sr-only")
+    heard = text_of(spoken).split("; ") if spoken else []
+    assert len(heard) == len(shown), (shown, heard)
+    for number, said in zip(shown, heard):
+        persona, _, rest = said.rpartition(": ")
+        assert rest.startswith(number + " ("), (number, said)
+        values[persona or None] = number
     return values
 
 
@@ -625,7 +630,7 @@ def test_csv_becomes_the_map_it_holds(imported):
                                          "jm-step-find-the-site-2", "jm-step-pitch-the-tent"]
 
     def lane(name):
-        return [[" ".join(li.get_text(" ", strip=True).split()) for li in cell.find_all("li")] or
+        return [[" ".join(li.get_text(" ", strip=True).split()) for li in cell_items(cell)] or
                 ([text_of(cell)] if text_of(cell) else [])
                 for cell in column_cells(lane_row(table, name), 5)]
 
@@ -641,7 +646,7 @@ def test_csv_becomes_the_map_it_holds(imported):
     channels = [[text_of(ch) for ch in cell.select(".journeys-touchpoint__channel")]
                 for cell in column_cells(lane_row(table, "touchpoints"), 5)]
     assert channels == [["social"], [], ["app", "app"], [], ["in-person"]]
-    moments = [[text_of(li) for li in cell.select("li")] for cell in column_cells(lane_row(table, "moments"), 5)]
+    moments = [[text_of(li) for li in cell_items(cell)] for cell in column_cells(lane_row(table, "moments"), 5)]
     assert "A friend's video of the river" in moments[1][0] and "Wishes for a text with directions" in moments[2][0]
     assert [len(m) for m in moments] == [0, 1, 1, 0, 1]
     owners = [text_of(cell) for cell in column_cells(lane_row(table, "owner"), 5)]

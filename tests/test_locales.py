@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import build_site
-from journey_html import lane_rows, map_table, text_of
+from journey_html import lane_rows, map_table, text_of, visible_text
 from mkdocs_journeys.render.labels import Labels
 from sample_pages import journey_page, supporting_pages
 
@@ -57,7 +57,7 @@ def test_regional_codes_choose_their_language(code, name):
 
 
 def lane_labels(built) -> list[str]:
-    return [text_of(row.find("th", attrs={"scope": "row"})) for _, row in lane_rows(map_table(built.content(JOURNEY)))]
+    return [visible_text(row.find("th", attrs={"scope": "row"})) for _, row in lane_rows(map_table(built.content(JOURNEY)))]
 
 
 @pytest.mark.parametrize("name", ["zh-Hant", "id", "ja", "de", "fr", "es"])
@@ -71,6 +71,9 @@ def test_theme_language_chooses_the_labels_of_a_built_site(tmp_path, name):
     assert lanes and all(label in labels.values() for label in lanes), lanes
     content = built.content(JOURNEY)
     assert labels["journey_map"] in text_of(content.select_one("caption"))
+    # what the completion share counts, said to screen readers once, in the row's header
+    completion = content.select_one("tr.journey-map__lane--completion th")
+    assert labels["completion.of_customers"] in text_of(completion.select_one(".journeys-sr-only"))
     assert labels["status.do"] in text_of(content)  # the opportunity's PDCA status
     index = built.content("opportunities/index.md")
     assert labels["index.intro"] in text_of(index)

@@ -147,7 +147,8 @@ def markers(cell) -> list[tuple[str, float]]:
     """(series class, y in %) of each marker drawn in a cell."""
     found = []
     for use in cell.select("svg.journeys-emotion__markers use"):
-        series = next(c for c in use["class"] if re.match(r"journeys-marker--\d", c))
+        # the shape defined for the series, in its colour: #journeys-marker-N
+        series = "journeys-marker--" + re.fullmatch(r"#journeys-marker-(\d)", use["xlink:href"]).group(1)
         found.append((series, float(use["y"].rstrip("%"))))
     return found
 

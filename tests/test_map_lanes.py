@@ -14,8 +14,10 @@ from conftest import build_site, page
 from journey_html import (
     as_list,
     assert_link_to_page,
+    cell_items,
     column_cells,
     emotion_points,
+    icon_svg,
     item_texts,
     lane_names,
     lane_row,
@@ -26,6 +28,7 @@ from journey_html import (
     stage_headers,
     step_headers,
     text_of,
+    visible_text,
 )
 
 MAIN = "journeys/camping.md"
@@ -304,7 +307,10 @@ def test_stage_headers_in_order_spanning_their_steps(table):
 
 def test_stage_icon_is_drawn_on_its_header(table):
     headers = stage_headers(table)
-    assert headers[0].find("svg") is not None  # Discover has material/compass-outline
+    # Discover has material/compass-outline, drawn by the stylesheet from the map's icons
+    compass = icon_svg(headers[0].select_one(".journey-map__stage-name"))
+    assert compass is not None and "<path" in compass
+    assert icon_svg(headers[1].select_one(".journey-map__stage-name")) is None
     assert headers[1].find("svg") is None
 
 
@@ -327,7 +333,7 @@ def test_all_lanes_with_data_in_the_default_order(table):
 
 
 def test_lane_labels_in_english(table):
-    labels = [text_of(row.find("th", attrs={"scope": "row"})) for _, row in lane_rows(table)]
+    labels = [visible_text(row.find("th", attrs={"scope": "row"})) for _, row in lane_rows(table)]
     assert labels == ["Actions", "Touchpoints", "Thoughts", "Emotion", "Pain points", "Moments",
                       "Backstage", "Owner", "Completion", "Opportunities"]
 
@@ -347,8 +353,7 @@ def test_text_lanes_show_each_steps_items_in_order(table, lane):
 def test_touchpoints_lane(table):
     cells = column_cells(lane_row(table, "touchpoints"), len(STEPS))
     for cell, step in zip(cells, STEPS):
-        items = cell.find_all("li", recursive=True)
-        items = [li for li in items if li.find_parent("li") is None]
+        items = cell_items(cell)
         touchpoints = step.get("touchpoints", [])
         assert len(items) == len(touchpoints), step["name"]
         for li, touchpoint in zip(items, touchpoints):
@@ -358,7 +363,7 @@ def test_touchpoints_lane(table):
             classes = " ".join(li.get("class", []))
             assert f"journeys-touchpoint--{touchpoint['kind']}" in classes
             assert ("key" in classes or "★" in text) == bool(touchpoint.get("key"))
-            has_icon = li.find("svg") is not None
+            has_icon = icon_svg(li.select_one(".journeys-touchpoint__name")) is not None
             assert has_icon == (touchpoint["channel"] in ("web", "partner", "phone")), touchpoint
 
 
@@ -366,7 +371,7 @@ def test_touchpoint_kinds_are_shown_distinctly(table):
     cells = column_cells(lane_row(table, "touchpoints"), len(STEPS))
     seen: dict[str, tuple[str, str]] = {}
     for cell, step in zip(cells, STEPS):
-        items = [li for li in cell.find_all("li") if li.find_parent("li") is None]
+        items = cell_items(cell)
         for li, touchpoint in zip(items, step.get("touchpoints", [])):
             label = text_of(li).replace(touchpoint["name"], "").replace(touchpoint["channel"], "")
             label = label.replace("★", "").replace("Key touchpoint", "").strip()
@@ -381,7 +386,7 @@ def test_key_touchpoints_are_marked(table):
     names = [tp["name"] for step in STEPS for tp in step.get("touchpoints", [])]
     marked = []
     for cell in cells:
-        for li in cell.find_all("li"):
+        for li in cell_items(cell):
             if "journeys-touchpoint--key" in li.get("class", []):
                 marked.extend(name for name in names if text_of(li).startswith(name))
     expected = [tp["name"] for step in STEPS for tp in step.get("touchpoints", []) if tp.get("key")]
@@ -411,7 +416,7 @@ def test_moments_lane_distinguishes_aha_and_micro(table):
     cells = column_cells(lane_row(table, "moments"), len(STEPS))
     found = {}
     for cell, step in zip(cells, STEPS):
-        items = cell.find_all("li")
+        items = cell_items(cell)
         moments = step.get("moments", [])
         assert len(items) == len(moments), step["name"]
         for li, moment in zip(items, moments):

@@ -12,6 +12,7 @@ import yaml
 from support.building import REPO
 from journey_html import (
     as_list,
+    cell_items,
     column_cells,
     emotion_points,
     item_texts,
@@ -151,7 +152,7 @@ def test_camping_trip_shows_aha_and_micro_moments(built):
     cells = column_cells(lane_row(map_table(built.content(src)), "moments"), len(steps))
     for cell, step in zip(cells, steps):
         moments = step.get("moments", [])
-        items = cell.find_all("li")
+        items = cell_items(cell)
         assert len(items) == len(moments)
         for li, moment in zip(items, moments):
             assert text_of(li).endswith(moment["text"])

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build_site
+from journey_html import icon_svg
 from mkdocs_journeys.render.icons import IconLibrary, material_icons_dir
 from sample_pages import journey_data, journey_page, supporting_pages
 
@@ -55,12 +56,15 @@ def test_other_themes_draw_the_map_with_materials_icons(built):
     assert table is not None, f"{theme}: no map"
     stages = [th.get_text(" ", strip=True) for th in table.select(".journey-map__stage-name")]
     assert stages and "Research" in stages[0] and "Arrival" in stages[1]
-    # The stage icon and the touchpoint's channel icon are Material's, defined once as symbols.
-    symbols = {symbol["id"]: symbol for symbol in html.select(".journeys-sprite symbol")}
-    for name in ("material--compass-outline", "material--share-variant"):
-        symbol = symbols.get("jm-icon-" + name)
-        assert symbol is not None and symbol.find("path") is not None, f"{theme}: icon {name} missing"
-        assert html.select_one(f'use[xlink\\:href="#jm-icon-{name}"]') is not None
+    # The stage icon and the touchpoint's channel icon are Material's, defined once on the
+    # map and drawn by the stylesheet before the stage's and the touchpoint's names.
+    material = Path(material_icons_dir()) / "material"
+    for element, name in ((table.select_one(".journey-map__stage-name"), "compass-outline"),
+                          (table.select_one(".journeys-touchpoint__name"), "share-variant")):
+        drawn = icon_svg(element)
+        assert drawn is not None, f"{theme}: icon {name} missing"
+        shipped = re.search(r' d="([^"]+)"', (material / f"{name}.svg").read_text(encoding="utf-8")).group(1)
+        assert f' d="{shipped}"' in drawn, f"{theme}: icon {name} is not Material's"
 
 
 def test_other_themes_show_cross_links_and_the_index(built):
@@ -98,8 +102,9 @@ def test_a_custom_dir_icon_overrides_materials_and_adds_sets(site):
                         "overrides/.icons/camping/tent.svg": compass.replace("mine", "tent")})
     assert built.warnings == []
     html = built.soup("journeys/camping.md")
-    assert html.select_one("#jm-icon-material--compass-outline path#mine") is not None
-    assert html.select_one("#jm-icon-camping--tent path#tent") is not None
+    stages = html.select(".journey-map__stage-name")
+    assert 'id="mine"' in icon_svg(stages[0])  # the custom_dir's material/compass-outline
+    assert 'id="tent"' in icon_svg(stages[1])  # a set Material does not have
 
 
 def test_an_unknown_icon_is_still_reported_under_another_theme(site):

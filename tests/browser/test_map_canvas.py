@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -198,10 +200,13 @@ TIES = """() => {
     // every pair of markers of one cell that show the same value (the values under the curve
     // are in the markers' order)
     const pairs = [];
-    for (const cell of document.querySelectorAll('.journey-map__emotion-cell')) {
+    for (const cell of document.querySelectorAll('.journey-map__lane--emotion > td')) {
         const uses = [...cell.querySelectorAll('svg.journeys-emotion__markers use')];
-        const values = [...cell.querySelectorAll('.journeys-emotion__value')].map(v =>
-            v.textContent.replace(/\\s+/g, ' ').match(/[-+]?\\d+(\\.\\d+)?(?=\\s*\\()/)[0]);
+        // each value as a screen reader hears it, after the values shown:
+        // "Li Wei: -1 (Negative); Mei: +2 (Very positive)"
+        const heard = cell.querySelector('.journeys-emotion__values + .journeys-sr-only');
+        const values = (heard ? heard.textContent.split('; ') : []).map(said =>
+            said.replace(/\\s+/g, ' ').match(/[-+]?\\d+(\\.\\d+)?(?=\\s*\\()/)[0]);
         for (let i = 0; i < uses.length; i++) for (let j = i + 1; j < uses.length; j++) {
             if (Number(values[i]) !== Number(values[j])) continue;
             const a = uses[i].getBoundingClientRect(), b = uses[j].getBoundingClientRect();
@@ -228,9 +233,81 @@ def test_equal_values_draw_points_apart_and_differently_shaped(open_page, mode: 
 
 def test_b2b_awareness_shows_only_the_persona_who_acts(open_page) -> None:
     page = open_page(B2B)
-    counts = page.evaluate("""() => [...document.querySelectorAll('.journey-map__emotion-cell')].slice(0, 2)
+    counts = page.evaluate("""() => [...document.querySelectorAll('.journey-map__lane--emotion > td')].slice(0, 2)
         .map(td => td.querySelectorAll('svg.journeys-emotion__markers use').length)""")
     assert counts == [1, 1]
+
+
+def png_pixels(data: bytes) -> tuple[int, int, list[list[tuple[int, ...]]]]:
+    """A PNG (8-bit RGB or RGBA, as Chromium writes screenshots) as rows of pixels."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, idat, width = 8, b"", 0
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6), (depth, colour)
+            channels = 4 if colour == 6 else 3
+        elif kind == b"IDAT":
+            idat += body
+        at += 12 + length
+    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, up_left = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                guess = left + up - up_left
+                near = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - up_left), 2, up_left))
+                line[i] = (line[i] + near[2]) & 255
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return width, height, rows
+
+
+MARKER_SPOTS = """() => {
+    // the middle of each point on the curves and of each marker before a value under them,
+    // with its series' colour as the stylesheet defines it
+    const colour = (n) => getComputedStyle(document.querySelector('.journeys')).getPropertyValue('--journeys-series-' + n).trim();
+    const spots = [];
+    for (const use of document.querySelectorAll('svg.journeys-emotion__markers use')) {
+        const r = use.getBoundingClientRect();
+        spots.push({what: 'point', x: r.left + r.width / 2, y: r.top + r.height / 2,
+                    colour: colour(use.getAttribute('xlink:href').slice(-1))});
+    }
+    for (const value of document.querySelectorAll('.journeys-emotion__value[class*="journeys-text--"]')) {
+        const r = value.getBoundingClientRect();
+        const size = parseFloat(getComputedStyle(value, '::before').width);
+        spots.push({what: 'value marker', x: r.left + size / 2, y: r.top + r.height / 2,
+                    colour: colour(value.className.match(/journeys-text--(\\d)/)[1])});
+    }
+    return spots.filter(s => s.x > 150 && s.x < window.innerWidth - 2 && s.y > 2 && s.y < window.innerHeight - 2);
+}"""
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_points_and_value_markers_are_painted_in_their_series_colour(open_page, palette: str) -> None:
+    """What is painted, read back from the screen: a marker defined once and drawn with
+    <use>, or a value's marker painted through a mask, must show its persona's colour."""
+    page = open_page(B2B, palette=palette)
+    page.evaluate("""() => { const row = document.querySelector('.journey-map__lane--emotion');
+        window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100); }""")
+    spots = page.evaluate(MARKER_SPOTS)
+    assert {s["what"] for s in spots} == {"point", "value marker"}, spots
+    width, height, rows = png_pixels(page.screenshot(animations="disabled"))
+    ratio = width / page.viewport_size["width"]
+    for spot in spots:
+        wanted = tuple(int(spot["colour"][i:i + 2], 16) for i in (1, 3, 5))
+        shown = rows[round(spot["y"] * ratio)][round(spot["x"] * ratio)]
+        assert max(abs(a - b) for a, b in zip(shown, wanted)) <= 24, f"{palette}: {spot} shows {shown}"
 
 
 SCALE = """() => {
@@ -243,12 +320,13 @@ SCALE = """() => {
     const words = [...row.querySelectorAll('.journeys-scale__word')].map(w => ({
         text: getComputedStyle(w, '::before').content.replace(/^"|"$/g, ''), height: w.getBoundingClientRect().height}));
     const points = [];
-    for (const cell of row.querySelectorAll('.journey-map__emotion-cell')) {
+    for (const cell of row.querySelectorAll('.journey-map__lane--emotion > td')) {
         const uses = [...cell.querySelectorAll('svg.journeys-emotion__markers use')];
-        const values = [...cell.querySelectorAll('.journeys-emotion__value')];
+        const heard = cell.querySelector('.journeys-emotion__values + .journeys-sr-only');
+        const values = heard ? heard.textContent.split('; ') : [];  // as read aloud, in the markers' order
         uses.forEach((use, i) => {
             const r = use.getBoundingClientRect();
-            const text = values[i].textContent.replace(/\\s+/g, ' ');
+            const text = values[i].replace(/\\s+/g, ' ');
             // format 2 allows fractions (-1.5): the whole signed number before the word
             points.push({value: text.match(/[-+]?\\d+(?:\\.\\d+)?(?=\\s*\\()/)[0], y: r.top + r.height / 2});
         });

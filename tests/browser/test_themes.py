@@ -73,7 +73,12 @@ MAP_MEASURES = """() => {
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
   const cells = Array.from(table.querySelectorAll('tbody td'));
   const labels = Array.from(table.querySelectorAll('.journey-map__label'));
-  const icons = Array.from(table.querySelectorAll('svg.journeys-icon'));
+  // the stage, channel and moment icons: painted by the stylesheet before an element's
+  // text (a mask of the image the element names in --journeys-icon), sized as it says
+  const icons = Array.from(table.querySelectorAll('[style*="--journeys-icon"]'))
+    .map((el) => getComputedStyle(el, '::before'))
+    .filter((style) => style.content !== 'none' && style.maskImage.startsWith('url('))
+    .map((style) => ({width: parseFloat(style.width), height: parseFloat(style.height)}));
   const scroller = box(document.querySelector('.journey-map__scroll'));
   // the stylesheet's own minimum step width (--journeys-col-min), measured in pixels
   const probe = document.createElement('div');
@@ -88,7 +93,7 @@ MAP_MEASURES = """() => {
     cells: cells.length,
     labels: labels.map((th) => ({text: th.innerText.trim(), width: box(th).width, height: box(th).height,
                                  left: box(th).left, scroller_left: scroller.left})),
-    largest_icon: Math.max(...icons.map((svg) => Math.max(box(svg).width, box(svg).height))),
+    largest_icon: Math.max(...icons.map((icon) => Math.max(icon.width, icon.height))),
     icons: icons.length,
     font_size: parseFloat(getComputedStyle(table).fontSize),
   };

@@ -55,6 +55,8 @@ class CellCurve:
     # Written once here rather than worked out per cell in the template (a map has hundreds):
     signed: str = ""  # the value as shown: +1, 0, -2
     value_class: str = ""  # the series' text colour, or positive/negative/zero for one curve
+    drawn_y: float = 0.0  # y as drawn: the series' offset added (the marker's, in %)
+    word: int = 0  # the value rounded as the template's round filter did (Python's: +0.5 -> 0)
 
 
 @dataclass
@@ -121,7 +123,8 @@ def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> 
             if after is not None:
                 parts.append(f"L100 {(emotion_y(after) + y) / 2:g}")
             cell.curves.append(CellCurve(series=s, value=value, path=" ".join(parts), y=y,
-                                         signed=signed(value), value_class=_value_class(s, value)))
+                                         signed=signed(value), value_class=_value_class(s, value),
+                                         drawn_y=y + s.offset, word=int(round(value))))
         cells.append(cell)
     return EmotionLane(series=series, cells=cells)
 

@@ -33,6 +33,7 @@ CHANNEL_ICONS = {
 # Aha-moments light up; micro-moments are fleeting.
 MOMENT_ICONS = {"aha": "material/lightbulb-on-outline", "micro": "material/timer-sand"}
 
+_DATA_URI_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in "%#<>\"'&;\n\r\t"})
 _SVG_OPEN_RE = re.compile(r"<svg\b")
 _SVG_PARTS_RE = re.compile(r"<svg\b[^>]*?\bviewBox=\"([^\"]+)\"[^>]*>(.*)</svg>\s*$", re.S)
 
@@ -71,6 +72,7 @@ class IconLibrary:
     def __init__(self, theme_dirs: Iterable[str]):
         self._roots = icon_roots(theme_dirs)
         self._cache: dict[str, str | None] = {}
+        self._mask_urls: dict[str, str | None] = {}
 
     def exists(self, name: str) -> bool:
         return self.svg(name) is not None
@@ -96,6 +98,21 @@ class IconLibrary:
         match = _SVG_PARTS_RE.match(svg) if svg else None
         return (match.group(1), match.group(2)) if match else None
 
+    def mask_url(self, name: str) -> str | None:
+        """The icon as a CSS url() of a data URI, for a mask painted in the text's colour
+        (no element in the page: a map draws the same few icons a hundred times)."""
+        if name in self._mask_urls:
+            return self._mask_urls[name]
+        parts = self.symbol_parts(name)
+        url = None
+        if parts is not None:
+            svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{parts[0]}">{parts[1]}</svg>'
+            # quoted with ', inside a style="..." attribute: what a data URI, the quotes and
+            # HTML may not hold is escaped (spaces stay: a third of an icon's bytes)
+            url = f"url('data:image/svg+xml,{svg.translate(_DATA_URI_ESCAPES)}')"
+        self._mask_urls[name] = url
+        return url
+
     def channel_svg(self, channel: str | None) -> str | None:
         if not channel:
             return None
@@ -115,6 +132,7 @@ class IconSprite:
         self.library = library
         self.prefix = prefix
         self.used: dict[str, tuple[str, str]] = {}  # icon name -> (viewBox, inner markup)
+        self.masks: dict[str, tuple[str, str]] = {}  # icon name -> (CSS variable, its url())
 
     def use(self, name: str | None) -> str:
         if not name or self.library is None:
@@ -125,8 +143,28 @@ class IconSprite:
         self.used[name] = parts
         # xlink:href, not href: Material's instant navigation rewrites every [href] element's
         # .href, which throws on <use> (read-only) and stops the page from being swapped in.
-        return (f'<svg class="journeys-icon" viewBox="{parts[0]}" aria-hidden="true" focusable="false">'
-                f'<use xlink:href="#{self.prefix}{name.replace("/", "--")}"/></svg>')
+        # No viewBox here: the <symbol>'s own scales the icon into the box the stylesheet sets.
+        return f'<svg class="journeys-icon" aria-hidden="true"><use xlink:href="#{self.prefix}{name.replace("/", "--")}"/></svg>'
+
+    def prepare_masks(self, names: Iterable[str | None]) -> None:
+        """The icons a map draws as masks, known before its first tag is written: their
+        images are defined once, on the map's outermost element."""
+        if self.library is None:
+            return
+        for name in names:
+            if name and name not in self.masks:
+                url = self.library.mask_url(name)
+                if url is not None:
+                    self.masks[name] = (f"--ji{len(self.masks)}", url)
+
+    def mask_style(self, name: str | None) -> str:
+        """The style attribute that draws a prepared icon before an element's text
+        (journeys.css paints it from --journeys-icon), or nothing."""
+        found = self.masks.get(name) if name else None
+        return f' style="--journeys-icon:var({found[0]})"' if found else ""
+
+    def mask_definitions(self) -> str:
+        return ";".join(f"{variable}:{url}" for variable, url in self.masks.values())
 
     def symbols(self) -> str:
         if not self.used:
@@ -135,5 +173,5 @@ class IconSprite:
             f'<symbol id="{self.prefix}{name.replace("/", "--")}" viewBox="{view_box}">{inner}</symbol>'
             for name, (view_box, inner) in self.used.items()
         )
-        return (f'<svg class="journeys-sprite" aria-hidden="true" focusable="false" width="0" height="0" '
+        return (f'<svg class="journeys-sprite" aria-hidden="true" width="0" height="0" '
                 f'style="position:absolute;overflow:hidden">{defined}</svg>')

@@ -64,6 +64,16 @@ def spans_journeys(opportunity: Opportunity) -> bool:
     return len({place.journey_path for place in opportunity.places if place.stage_id}) > 1
 
 
+def map_icons(journey: Journey) -> list[str | None]:
+    """The icons the built-in map templates draw: the stages', the touchpoints' channels',
+    the moments' kinds."""
+    names: list[str | None] = [stage.icon for stage in journey.stages]
+    for _, step in journey.steps():
+        names.extend(channel_icon_name(touchpoint.channel) for touchpoint in step.touchpoints)
+        names.extend(MOMENT_ICONS.get(moment.kind) for moment in step.moments)
+    return names
+
+
 def percent(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
@@ -147,6 +157,12 @@ class Renderer:
         context["icon"] = lambda name: Markup(sprite.use(name))
         context["channel_icon"] = lambda channel: Markup(sprite.use(channel_icon_name(channel)))
         context["icon_symbols"] = lambda: Markup(sprite.symbols())
+        # the built-in lanes' icons as masks (no element per icon); icon() and channel_icon()
+        # still give an SVG for any icon, for templates overridden in a custom_dir
+        sprite.prepare_masks(map_icons(journey))
+        context["icon_style"] = lambda name: Markup(sprite.mask_style(name))
+        context["channel_icon_style"] = lambda channel: Markup(sprite.mask_style(channel_icon_name(channel)))
+        context["icon_definitions"] = Markup(sprite.mask_definitions())  # escaped by mask_url
         other = site.counterpart.get(journey.path)  # format 2: the other state, compared side by side
         comparison = compare(journey, other) if other is not None else None
         context["comparison"] = comparison
