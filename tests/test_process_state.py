@@ -21,3 +21,29 @@ def test_a_build_restores_the_collector_state_it_found(tmp_path, enabled):
         assert gc.get_freeze_count() == 0
     finally:
         gc.enable()
+
+
+def test_a_build_that_fails_while_pages_are_written_leaves_nothing_frozen(tmp_path):
+    # The plugin freezes what it read until the build ends: a build stopped half-way by
+    # another plugin (here a hook) must unfreeze it too.
+    hook = ("import gc\n"
+            "def on_page_context(context, page, config, nav):\n"
+            "    raise RuntimeError(f'a hook fails, {gc.get_freeze_count()} objects frozen')\n")
+    with pytest.raises(RuntimeError, match=r"a hook fails, [1-9]\d* objects frozen"):
+        build_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()},
+                   config={"hooks": ["failing_hook.py"]}, files={"failing_hook.py": hook})
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_frozen_by_someone_else_stay_frozen_after_a_build(tmp_path):
+    # Frozen before the build (by the application running MkDocs): the plugin leaves the
+    # collector's permanent generation alone, neither adding to it nor emptying it.
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        built = build_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()})
+        assert built.content("journeys/camping.md").select(".journey-map")
+        # (frozen objects freed by their last reference leave the count: it can only fall)
+        assert 0 < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
