@@ -31,6 +31,11 @@ from .trend import metric_trend
 
 
 DUE_SOON_DAYS = 30  # a department page counts what falls due within this many days
+# Rows of the index's table per page: what the HTML holds before JavaScript, and each page
+# journeys.js shows. The HTML stays the same size however many opportunities the wiki has.
+INDEX_PAGE_SIZE = 50
+# The labels journeys.js writes into the rows and the pager it renders
+CLIENT_LABELS = ("overdue", "whole_journey", "index.page", "index.board.more")
 
 
 def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
@@ -204,7 +209,11 @@ class Renderer:
             **self._context(site, page_path, linker, self.labels),
         )
 
-    def opportunity_index(self, page_path: str, site: Site, linker: Linker, exports: list[tuple[str, str]]) -> str:
+    def opportunity_index(self, page_path: str, site: Site, linker: Linker, exports: list[tuple[str, str]],
+                          data_url: str | None = None) -> str:
+        """The index. With `data_url` (its compact data, core.exports.index_data) the HTML
+        holds summary counts and the first page of rows, and journeys.js shows the filtered,
+        sorted, paged table and the board from the data; without it, every row and card."""
         labels = self.labels
         owners = sorted({o.owner for o in site.opportunities if o.owner}, key=site.department_name)
         journeys = [j for j in site.journeys if j.opportunities]
@@ -214,13 +223,40 @@ class Renderer:
             ("journey", labels("journey"), [(j.path, j.title) for j in journeys]),
             ("priority", labels("priority"), [(p, labels("priority." + p)) for p in PRIORITIES]),
         ]
+        context = self._context(site, page_path, linker, labels)
+        opportunities = site.opportunities
+        # all in the HTML (rows and cards) when they fit in a page or no data file is there
+        complete = data_url is None or len(opportunities) <= INDEX_PAGE_SIZE
+        first_rows = opportunities if complete else opportunities[:INDEX_PAGE_SIZE]
+        status_counts = {status: 0 for status in STATUSES}
+        owner_counts: dict[str, int] = {}
+        overdue = 0
+        unlisted_journeys: dict[str, Journey] = {}  # journeys whose opportunities no department page lists
+        for item in opportunities:
+            status_counts[item.status] += 1
+            overdue += item.is_overdue(site.today)
+            if item.owner:
+                owner_counts[item.owner] = owner_counts.get(item.owner, 0) + 1
+            if not complete and (not item.owner or context["department_url"](item.owner) is None):
+                unlisted_journeys.setdefault(item.journey_path, site.journey_by_path[item.journey_path])
         return self._index.render(
-            opportunities=site.opportunities,
-            board=[(status, [o for o in site.opportunities if o.status == status]) for status in STATUSES],
+            opportunities=opportunities,
+            first_rows=first_rows,
+            complete=complete,
+            data_url=data_url,
+            page_size=INDEX_PAGE_SIZE,
+            status_counts=status_counts,
+            owner_counts=[(owner, owner_counts[owner]) for owner in owners],
+            overdue_count=overdue,
+            unlisted_journeys=list(unlisted_journeys.values()),
+            board=[(status, [] if not complete else [o for o in opportunities if o.status == status]) for status in STATUSES],
             filters=filters,
             priority_rank={p: i for i, p in enumerate(PRIORITIES)},
             exports=exports,
-            **self._context(site, page_path, linker, labels),
+            client_labels={key: labels(key) for key in CLIENT_LABELS}
+            | {f"status.{s}": labels("status." + s) for s in STATUSES}
+            | {f"priority.{p}": labels("priority." + p) for p in PRIORITIES},
+            **context,
         )
 
     def overview_page(self, overview: Overview, page_path: str, site: Site, linker: Linker,
