@@ -198,14 +198,23 @@ class Renderer:
             "due_soon": sum(1 for o in open_items if o.due is not None and today <= o.due <= soon),
         }
         by_due = sorted(opportunities, key=lambda o: (o.due is None, o.due or today))  # stable: else wiki order
+        steps_by_journey: dict[str, list[Any]] = {}  # the journey named once, then its steps
+        owned_steps = site.steps_by_owner.get(department_id, [])
+        for owned in owned_steps:
+            steps_by_journey.setdefault(owned.journey.path, []).append(owned)
         return self._department.render(
+            # up to a page of rows every detail is in the table; beyond, each row is short and
+            # the index (filtered to the department) shows the rest
+            full_rows=len(opportunities) <= INDEX_PAGE_SIZE,
             department=site.departments.get(department_id),
             department_id=department_id,
             opportunities=opportunities,
             summary=summary,
             opportunities_by_status=[(status, [o for o in by_due if o.status == status]) for status in STATUSES],
             journeys=site.journeys_by_owner.get(department_id, []),
-            steps=site.steps_by_owner.get(department_id, []),
+            steps=list(steps_by_journey.values()),
+            few_steps=len(owned_steps) <= INDEX_PAGE_SIZE,
+            index_url=linker.url(page_path, site.index_path) if site.index_path else None,
             **self._context(site, page_path, linker, self.labels),
         )
 

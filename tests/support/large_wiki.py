@@ -1,0 +1,39 @@
+"""A large generated wiki (benchmarks/generate.py) where one department owns most of the
+opportunities and one journey's have no owner: the index, a department and a persona page
+at a size where listing everything in the HTML would make them heavy."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from .building import REPO, Built
+
+BIG_DEPARTMENT = "department-0"
+UNOWNED_JOURNEY = "journeys/journey-00000.md"  # its opportunities have no owner
+
+
+def write_large_wiki(root: Path, n: int) -> Built:
+    """Write the benchmark's wiki of n journeys, then give department-0 nine in ten of the
+    opportunities (the rest keep their random owner) and the first journey's none."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    generate(root, n)
+    for number, path in enumerate(sorted((root / "docs" / "journeys").glob("*.md"))):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = yaml.safe_load(front)
+        for opportunity in data["journey"]["opportunities"]:
+            if number == 0:
+                opportunity.pop("owner", None)
+            elif number % 10:
+                opportunity["owner"] = BIG_DEPARTMENT
+        path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                        encoding="utf-8")
+    shutil.copy(root / "plugin.yml", root / "mkdocs.yml")
+    return Built(root=root, site_dir=root / "site", docs_dir=root / "docs")
