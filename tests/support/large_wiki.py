@@ -1,5 +1,5 @@
 """A large generated wiki (benchmarks/generate.py) where one department owns most of the
-opportunities and one journey's have no owner: the index, a department and a persona page
+opportunities, one persona walks every journey and one journey's opportunities have no owner: the index, a department and a persona page
 at a size where listing everything in the HTML would make them heavy."""
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ import yaml
 from .building import REPO, Built
 
 BIG_DEPARTMENT = "department-0"
+WIDE_PERSONA = "persona-0"  # walks every journey
 UNOWNED_JOURNEY = "journeys/journey-00000.md"  # its opportunities have no owner
 
 
 def write_large_wiki(root: Path, n: int) -> Built:
     """Write the benchmark's wiki of n journeys, then give department-0 nine in ten of the
-    opportunities (the rest keep their random owner) and the first journey's none."""
+    opportunities (the rest keep their random owner) and the first journey's none, and
+    persona-0 every journey."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         from generate import generate
@@ -28,6 +30,8 @@ def write_large_wiki(root: Path, n: int) -> Built:
     for number, path in enumerate(sorted((root / "docs" / "journeys").glob("*.md"))):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         data = yaml.safe_load(front)
+        if WIDE_PERSONA not in data["journey"]["personas"]:
+            data["journey"]["personas"].append(WIDE_PERSONA)
         for opportunity in data["journey"]["opportunities"]:
             if number == 0:
                 opportunity.pop("owner", None)

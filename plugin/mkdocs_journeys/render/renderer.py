@@ -34,6 +34,8 @@ DUE_SOON_DAYS = 30  # a department page counts what falls due within this many d
 # Rows of the index's table per page: what the HTML holds before JavaScript, and each page
 # journeys.js shows. The HTML stays the same size however many opportunities the wiki has.
 INDEX_PAGE_SIZE = 50
+OVERVIEW_CARDS = 60  # journeys the overview shows as cards; beyond, a line each
+PERSONA_CARDS = 30  # journeys a persona page shows as cards; beyond, as short rows
 # The labels journeys.js writes into the rows and the pager it renders
 CLIENT_LABELS = ("overdue", "whole_journey", "index.page", "index.board.more")
 
@@ -178,11 +180,25 @@ class Renderer:
     def persona_page(self, persona_id: str, page_path: str, site: Site, linker: Linker) -> str:
         """The profile and cross-links added to a persona's page (or its generated page)."""
         roles = site.persona_roles.get(persona_id, [])
+        # up to a page of journeys, a card each; beyond, a short row each (the map has the rest)
+        full_cards = len(roles) <= PERSONA_CARDS
+        today = site.today
+        items = []
+        for role in roles:
+            opportunities = site.opportunities_of_journeys([role.journey])
+            item = {"role": role, "opportunities": opportunities}
+            if full_cards:
+                item["curve"] = sparkline(role.journey, persona_id)
+            else:
+                open_items = [o for o in opportunities if o.status != "done"]
+                item["open"] = len(open_items)
+                item["overdue"] = sum(1 for o in open_items if o.is_overdue(today))
+            items.append(item)
         return self._persona.render(
             persona=site.personas.get(persona_id),
             persona_id=persona_id,
-            roles=[{"role": role, "curve": sparkline(role.journey, persona_id),
-                    "opportunities": site.opportunities_of_journeys([role.journey])} for role in roles],
+            roles=items,
+            full_cards=full_cards,
             **self._context(site, page_path, linker, self.labels),
         )
 
@@ -281,5 +297,6 @@ class Renderer:
             ("attention", labels("overview.attention"), [("yes", labels("overview.attention.yes"))], False),
         ]
         return self._overview.render(overview=overview, filters=filters, card_curve=card_curve, exports=exports,
+                                     short=len(overview.cards) > OVERVIEW_CARDS,
                                      words=labels.table,
                                      **self._context(site, page_path, linker, labels))
