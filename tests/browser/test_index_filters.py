@@ -1,11 +1,19 @@
 """The opportunity index's filters and sorting, used with the mouse and with the keyboard, on a
-page loaded directly and on one reached through Material's instant navigation."""
+page loaded directly and on one reached through Material's instant navigation; in a large
+wiki, the table drawn from the index's data: filters from and into the address, back and
+forward, pages, a link to a row on a later page and the board built on demand."""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+import threading
+from http.server import ThreadingHTTPServer
 
-from .conftest import INDEX, JOURNEYS
+import pytest
+
+from .conftest import INDEX, JOURNEYS, WIDTHS, _QuietHandler
 
 ROWS = ".journeys-index__row"
 FORM = "[data-journeys-filters]"
@@ -179,3 +187,214 @@ def test_filters_restored_from_the_address(open_page) -> None:
     assert page.locator("select[data-filter=status]").input_value() == "plan"
     check_status_filter(page, "plan")
     check_sorted_by_due(shown_rows(page))
+
+
+def test_back_and_forward_through_filters_under_instant_navigation(open_page) -> None:
+    page = open_page(INDEX)
+    wait_for_filters(page)
+    page.evaluate("window.__journeysMarker = 'same document'")
+    everything = [row["id"] for row in all_rows(page)]
+    page.select_option("select[data-filter=status]", "plan")
+    page.wait_for_url(re.compile(r"\?status=plan$"))
+    page.select_option("select[data-filter=status]", "do")
+    page.wait_for_url(re.compile(r"\?status=do$"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?status=plan$"))
+    page.wait_for_function("document.querySelector('select[data-filter=status]').value === 'plan'")
+    wait_for_filters(page)
+    check_status_filter(page, "plan")
+    page.go_back()
+    page.wait_for_url(re.compile(r"/opportunities/$"))
+    page.wait_for_function("document.querySelector('select[data-filter=status]').value === ''")
+    assert [row["id"] for row in shown_rows(page)] == everything
+    assert page.evaluate("window.__journeysMarker") == "same document"
+
+
+# -- a large wiki: the index draws its table, pages and board from its data file ---------
+
+LARGE_JOURNEYS = 120
+
+
+@pytest.fixture(scope="module")
+def large_wiki(tmp_path_factory):
+    """The large generated wiki (tests/support/large_wiki.py), built and served: its URL and
+    its opportunities as exported."""
+    from support.building import build_written
+    from support.large_wiki import write_large_wiki
+
+    root = tmp_path_factory.mktemp("large-index")
+    built = build_written(write_large_wiki(root, LARGE_JOURNEYS))
+    assert not built.aborted, built.warnings
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built.site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    records = json.loads((built.site_dir / "opportunities" / "opportunities.json").read_text(encoding="utf-8"))
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", records
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def open_large(browser, large_wiki):
+    url, _ = large_wiki
+    contexts, errors = [], []
+
+    def _open(path: str, width: str = "wide"):
+        context = browser.new_context(viewport=WIDTHS[width], device_scale_factor=1)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
+        page.set_default_timeout(15_000)
+        page.goto(url + path, wait_until="load")
+        wait_for_filters(page)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+
+
+def wanted(records: list[dict], **filters) -> list[dict]:
+    return [r for r in records if all(r[key] == value for key, value in filters.items())]
+
+
+def by_due(records: list[dict]) -> list[str]:
+    """Ids in due-date order, the wiki's order among equal dates (a stable sort)."""
+    return [r["id"] for r in sorted(records, key=lambda r: r["due"] or NO_DATE)]
+
+
+def test_filters_in_the_address_show_the_filtered_rows_after_load(open_large, large_wiki):
+    _, records = large_wiki
+    page = open_large(INDEX + "?status=plan&owner=department-0&sort=due")
+    expected = wanted(records, status="plan", owner="department-0")
+    assert len(expected) > 10
+    assert page.locator("select[data-filter=status]").input_value() == "plan"
+    assert page.locator("select[data-filter=owner]").input_value() == "department-0"
+    assert page.locator("select[data-sort]").input_value() == "due"
+    shown = shown_rows(page)
+    assert [row["id"] for row in shown] == by_due(expected)[:50]
+    assert page.locator("[data-count]").inner_text().startswith(f"{len(expected)} / {len(records)}")
+    # the note on what the HTML holds without JavaScript has given way to the table
+    assert not page.locator("[data-first-page-note]").is_visible()
+
+
+def test_a_changed_filter_is_a_new_address_and_back_returns(open_large, large_wiki):
+    _, records = large_wiki
+    page = open_large(INDEX)
+    assert [row["id"] for row in shown_rows(page)] == [r["id"] for r in records[:50]]
+    page.select_option("select[data-filter=status]", "do")
+    page.wait_for_url(re.compile(r"\?status=do$"))
+    assert [row["id"] for row in shown_rows(page)] == [r["id"] for r in wanted(records, status="do")[:50]]
+    page.check("[data-filter-overdue]")
+    page.wait_for_url(re.compile(r"\?status=do&overdue=1$"))
+    assert [row["id"] for row in shown_rows(page)] == [r["id"] for r in wanted(records, status="do", overdue=True)[:50]]
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?status=do$"))
+    page.wait_for_function("!document.querySelector('[data-filter-overdue]').checked")
+    assert [row["id"] for row in shown_rows(page)] == [r["id"] for r in wanted(records, status="do")[:50]]
+    page.go_back()
+    page.wait_for_url(re.compile(r"/opportunities/$"))
+    page.wait_for_function("document.querySelector('select[data-filter=status]').value === ''")
+    assert [row["id"] for row in shown_rows(page)] == [r["id"] for r in records[:50]]
+    page.go_forward()
+    page.wait_for_url(re.compile(r"\?status=do$"))
+    page.wait_for_function("document.querySelector('select[data-filter=status]').value === 'do'")
+    assert {row["status"] for row in shown_rows(page)} == {"do"}
+
+
+def test_paging_through_the_table(open_large, large_wiki):
+    _, records = large_wiki
+    page = open_large(INDEX + "?status=check")
+    expected = [r["id"] for r in wanted(records, status="check")]
+    pages = -(-len(expected) // 50)
+    assert pages >= 2
+    pager = page.locator("[data-pager]")
+    assert pager.is_visible()
+    where = page.locator("[data-page-where]")
+    assert where.inner_text() == f"Page 1 of {pages}"
+    previous, following = pager.locator('[data-page-step="-1"]'), pager.locator('[data-page-step="1"]')
+    assert previous.is_disabled() and following.is_enabled()
+
+    following.click()
+    page.wait_for_url(re.compile(r"\?status=check&page=2$"))
+    assert where.inner_text() == f"Page 2 of {pages}"
+    assert [row["id"] for row in shown_rows(page)] == expected[50:100]
+    # the reader is taken back up to the table's first row
+    top = page.evaluate("document.getElementById('journeys-index-table').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?status=check$"))
+    page.wait_for_function("(text) => document.querySelector('[data-page-where]').textContent === text",
+                           arg=f"Page 1 of {pages}")
+    assert [row["id"] for row in shown_rows(page)] == expected[:50]
+
+    # a shared address with a page shows that page; a page past the last shows the last
+    page = open_large(INDEX + f"?status=check&page={pages + 5}")
+    assert page.locator("[data-page-where]").inner_text() == f"Page {pages} of {pages}"
+    assert [row["id"] for row in shown_rows(page)] == expected[(pages - 1) * 50:]
+    assert page.locator('[data-page-step="1"]').is_disabled()
+
+
+@pytest.mark.parametrize("width", ["wide", "phone"])
+def test_the_pager_is_in_view_below_the_table(open_large, width):
+    page = open_large(INDEX, width)
+    page.locator("[data-pager]").scroll_into_view_if_needed()
+    boxes = page.evaluate("""() => {
+        const box = (e) => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+        return {table: box(document.querySelector('.journeys-index__table').parentElement),
+                buttons: Array.from(document.querySelectorAll('[data-page-step]')).map(box),
+                where: box(document.querySelector('[data-page-where]')), width: window.innerWidth,
+                height: window.innerHeight};
+    }""")
+    previous, following = boxes["buttons"]
+    for box in (previous, following, boxes["where"]):
+        assert box["top"] >= boxes["table"]["bottom"] - 1, "the pager sits below the table"
+        assert 0 <= box["left"] and box["right"] <= boxes["width"], f"out of the window: {box}"
+        assert 0 <= box["top"] and box["bottom"] <= boxes["height"]
+    # previous, where and next side by side without overlapping
+    assert previous["right"] <= boxes["where"]["left"] + 0.5 or previous["bottom"] <= boxes["where"]["top"]
+    assert boxes["where"]["right"] <= following["left"] + 0.5 or boxes["where"]["bottom"] <= following["top"]
+
+
+def test_a_link_to_an_opportunity_on_a_later_page_shows_its_row(open_large, large_wiki):
+    _, records = large_wiki
+    target = records[-3]["id"]  # in the last page of the whole list
+    page = open_large(INDEX + "?status=" + ("plan" if records[-3]["status"] != "plan" else "do") + "#" + target)
+    # the filters would hide it: they are cleared, and the page that holds it is shown
+    page.wait_for_function("(id) => document.getElementById(id) !== null", arg=target)
+    assert page.locator("select[data-filter=status]").input_value() == ""
+    box = page.evaluate("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                        " return {top: r.top, bottom: r.bottom}; }", target)
+    assert 0 <= box["top"] and box["bottom"] <= page.viewport_size["height"], box
+    ids = [row["id"] for row in shown_rows(page)]
+    assert target in ids and ids == [r["id"] for r in records[(len(records) - 3) // 50 * 50:][:50]]
+
+
+def test_the_board_is_built_on_demand(open_large, large_wiki):
+    _, records = large_wiki
+    page = open_large(INDEX + "?owner=department-0")
+    assert page.locator(".journeys-board__card").count() == 0
+    button = page.locator("[data-board-open]")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_url(re.compile(r"\?owner=department-0&board=1$"))
+    own = wanted(records, owner="department-0")
+    cards = shown_cards(page)
+    assert [column["column"].split("--")[-1] for column in cards] == ["plan", "do", "check", "act", "done"]
+    for column in cards:
+        status = column["column"].split("--")[-1]
+        expected = wanted(own, status=status)
+        assert column["count"] == str(len(expected))
+        assert column["cards"] == [status] * min(len(expected), 100)
+    # a card leads to its row in the table
+    card = page.locator(".journeys-board__column--act .journeys-board__card a").first
+    row_id = card.get_attribute("href").split("#")[-1]
+    card.click()
+    page.wait_for_function(
+        "(id) => { const r = document.getElementById(id); if (!r) return false; const b = r.getBoundingClientRect();"
+        " return b.top >= 0 && b.bottom <= window.innerHeight; }", arg=row_id)
