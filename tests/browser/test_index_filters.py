@@ -280,6 +280,15 @@ def test_filters_in_the_address_show_the_filtered_rows_after_load(open_large, la
     # the note on what the HTML holds without JavaScript has given way to the table
     assert not page.locator("[data-first-page-note]").is_visible()
 
+    # the journey filter's options come from the data (the HTML would list every journey)
+    chosen = next(r for r in records[200:] if r["priority"] == "high")  # a journey past the first page
+    journey, path = chosen["journey"], chosen["journey_url"].rstrip("/") + ".md"
+    page = open_large(INDEX + f"?journey={path}&priority=high")
+    assert page.locator("select[data-filter=journey]").input_value() == path
+    assert page.locator("select[data-filter=journey] option").count() == 1 + len({r["journey"] for r in records})
+    expected = [r["id"] for r in records if r["journey"] == journey and r["priority"] == "high"]
+    assert expected and [row["id"] for row in shown_rows(page)] == expected
+
 
 def test_a_changed_filter_is_a_new_address_and_back_returns(open_large, large_wiki):
     _, records = large_wiki

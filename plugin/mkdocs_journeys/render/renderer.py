@@ -37,7 +37,7 @@ INDEX_PAGE_SIZE = 50
 OVERVIEW_CARDS = 60  # journeys the overview shows as cards; beyond, a line each
 PERSONA_CARDS = 30  # journeys a persona page shows as cards; beyond, as short rows
 # The labels journeys.js writes into the rows and the pager it renders
-CLIENT_LABELS = ("overdue", "whole_journey", "index.page", "index.board.more")
+CLIENT_LABELS = ("due", "overdue", "whole_journey", "index.page", "index.board.more")
 
 
 def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
@@ -240,19 +240,20 @@ class Renderer:
         holds summary counts and the first page of rows, and journeys.js shows the filtered,
         sorted, paged table and the board from the data; without it, every row and card."""
         labels = self.labels
-        owners = sorted({o.owner for o in site.opportunities if o.owner}, key=site.department_name)
-        journeys = [j for j in site.journeys if j.opportunities]
-        filters = [
-            ("status", labels("status"), [(s, labels("status." + s)) for s in STATUSES]),
-            ("owner", labels("lane.owner"), [(o, site.department_name(o)) for o in owners]),
-            ("journey", labels("journey"), [(j.path, j.title) for j in journeys]),
-            ("priority", labels("priority"), [(p, labels("priority." + p)) for p in PRIORITIES]),
-        ]
         context = self._context(site, page_path, linker, labels)
         opportunities = site.opportunities
         # all in the HTML (rows and cards) when they fit in a page or no data file is there
         complete = data_url is None or len(opportunities) <= INDEX_PAGE_SIZE
         first_rows = opportunities if complete else opportunities[:INDEX_PAGE_SIZE]
+        owners = sorted({o.owner for o in site.opportunities if o.owner}, key=site.department_name)
+        journeys = [j for j in site.journeys if j.opportunities]
+        filters = [
+            ("status", labels("status"), [(s, labels("status." + s)) for s in STATUSES]),
+            ("owner", labels("lane.owner"), [(o, site.department_name(o)) for o in owners]),
+            # a wiki of thousands of journeys: journeys.js lists them from the data file
+            ("journey", labels("journey"), [(j.path, j.title) for j in journeys] if complete else []),
+            ("priority", labels("priority"), [(p, labels("priority." + p)) for p in PRIORITIES]),
+        ]
         status_counts = {status: 0 for status in STATUSES}
         owner_counts: dict[str, int] = {}
         overdue = 0

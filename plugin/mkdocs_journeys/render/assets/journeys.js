@@ -171,10 +171,18 @@
      filter or page is a new history entry, so back and forward walk through the views. */
   var INDEX_FILTERS = ["status", "owner", "journey", "priority"];
 
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"}[c];
+  /* An element with attributes (null ones left out) and children (text is text, never
+     markup: every title comes from an author). */
+  function el(tag, attributes, children) {
+    var element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (attributes[name] !== null && attributes[name] !== undefined) element.setAttribute(name, attributes[name]);
     });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === "") return;
+      element.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return element;
   }
 
   function indexItems(data, base) {
@@ -239,46 +247,71 @@
     var boardShown = false;
     var BOARD_CARDS = 100;  // per column: a column of thousands is a list no reader scans
 
-    function label(key) { return escapeHtml(labels[key] || key); }
+    function label(key) { return labels[key] || key; }
 
-    function statusHtml(status) {
-      return '<span class="journeys-status journeys-status--' + status + '">' + label("status." + status) + "</span>";
+    function statusTag(status) {
+      return el("span", {"class": "journeys-status journeys-status--" + status}, [label("status." + status)]);
     }
 
-    function dueHtml(item) {
-      var html = item.due ? '<time datetime="' + item.due + '">' + item.due + "</time>" : "";
-      return html + (item.overdue ? ' <span class="journeys-badge journeys-badge--overdue">' + label("overdue") + "</span>" : "");
+    function dueCell(item) {
+      return el("td", {"class": "journeys-table__due"}, [
+        item.due ? el("time", {datetime: item.due}, [item.due]) : null,
+        item.overdue ? " " : null,
+        item.overdue ? el("span", {"class": "journeys-badge journeys-badge--overdue"}, [label("overdue")]) : null
+      ]);
     }
 
-    function rowHtml(item) {
-      var places = item.places.length ? item.places.map(function (p) {
-        var text = (p.journey !== item.journey ? p.journey.title + ": " : "") + p.text;
-        return '<a href="' + escapeHtml(p.url || "") + '">' + escapeHtml(text) + "</a>";
-      }).join("<br>") : label("whole_journey");
-      var owner = item.owner ? (item.owner.url ? '<a class="journeys-department" href="' + escapeHtml(item.owner.url) + '">'
-        + escapeHtml(item.owner.name) + "</a>" : '<span class="journeys-department">' + escapeHtml(item.owner.name) + "</span>") : "";
-      return '<tr id="' + escapeHtml(item.id) + '" class="journeys-index__row' + (item.overdue ? " journeys-row--overdue" : "")
-        + '" data-status="' + item.status + '" data-owner="' + escapeHtml(item.owner ? item.owner.id : "")
-        + '" data-journey="' + escapeHtml(item.journey.path) + '" data-priority="' + escapeHtml(item.priority || "")
-        + '" data-priority-rank="' + item.priorityRank + '" data-due="' + item.due + '" data-order="' + item.order
-        + '" data-value-effort="' + item.valueEffort + '">'
-        + '<td class="journeys-table__title"><a class="journeys-anchor" href="#' + escapeHtml(item.id)
-        + '" aria-hidden="true" tabindex="-1">#</a> <strong>' + escapeHtml(item.title) + "</strong></td>"
-        + '<td class="journeys-table__status">' + statusHtml(item.status) + "</td>"
-        + '<td class="journeys-table__due">' + dueHtml(item) + "</td>"
-        + '<td><a href="' + escapeHtml(item.journey.url || "") + '">' + escapeHtml(item.journey.title) + "</a></td>"
-        + "<td>" + places + "</td><td>" + owner + "</td>"
-        + "<td>" + label("priority." + item.priority) + "</td><td>" + escapeHtml(item.kpi) + "</td></tr>";
+    function ownerTag(owner) {
+      if (!owner) return null;
+      return owner.url ? el("a", {"class": "journeys-department", href: owner.url}, [owner.name])
+        : el("span", {"class": "journeys-department"}, [owner.name]);
     }
 
-    function cardHtml(item) {
-      var meta = escapeHtml(item.journey.title) + " · " + label("priority." + item.priority)
-        + (item.owner ? " · " + escapeHtml(item.owner.name) : "");
-      return '<li class="journeys-board__card' + (item.overdue ? " journeys-row--overdue" : "") + '" data-status="' + item.status
-        + '" data-owner="' + escapeHtml(item.owner ? item.owner.id : "") + '" data-priority-rank="' + item.priorityRank
-        + '" data-due="' + item.due + '"><a href="#' + escapeHtml(item.id) + '">' + escapeHtml(item.title) + "</a>"
-        + '<span class="journeys-board__meta">' + meta + "</span>"
-        + (item.due || item.overdue ? '<span class="journeys-board__meta">' + dueHtml(item) + "</span>" : "") + "</li>";
+    /* The same row as the template's (opportunities.html), from the data. */
+    function row(item) {
+      var places = [];
+      item.places.forEach(function (p, number) {
+        if (number) places.push(el("br"));
+        places.push(el("a", {href: p.url}, [(p.journey !== item.journey ? p.journey.title + ": " : "") + p.text]));
+      });
+      if (!places.length) places.push(label("whole_journey"));
+      return el("tr", {
+        id: item.id, "class": "journeys-index__row" + (item.overdue ? " journeys-row--overdue" : ""),
+        "data-status": item.status, "data-owner": item.owner ? item.owner.id : "", "data-journey": item.journey.path,
+        "data-priority": item.priority || "", "data-priority-rank": String(item.priorityRank), "data-due": item.due,
+        "data-order": String(item.order), "data-value-effort": item.valueEffort
+      }, [
+        el("td", {"class": "journeys-table__title"}, [
+          el("a", {"class": "journeys-anchor", href: "#" + item.id, "aria-hidden": "true", tabindex: "-1"}, ["#"]), " ",
+          el("strong", {}, [item.title])]),
+        el("td", {"class": "journeys-table__status"}, [statusTag(item.status)]),
+        dueCell(item),
+        el("td", {}, [el("a", {href: item.journey.url}, [item.journey.title])]),
+        el("td", {}, places),
+        el("td", {}, [ownerTag(item.owner)]),
+        el("td", {}, [label("priority." + item.priority)]),
+        el("td", {}, [item.kpi])
+      ]);
+    }
+
+    function card(item) {
+      var due = dueCell(item);
+      return el("li", {
+        "class": "journeys-board__card" + (item.overdue ? " journeys-row--overdue" : ""), "data-status": item.status,
+        "data-owner": item.owner ? item.owner.id : "", "data-priority-rank": String(item.priorityRank), "data-due": item.due
+      }, [
+        el("a", {href: "#" + item.id}, [item.title]),
+        el("span", {"class": "journeys-board__meta"}, [item.journey.title + " · " + label("priority." + item.priority)
+          + (item.owner ? " · " + item.owner.name : "")]),
+        item.due || item.overdue ? el("span", {"class": "journeys-board__meta"},
+          [label("due") + " "].concat(Array.prototype.slice.call(due.childNodes))) : null
+      ]);
+    }
+
+    function fill(parent, children) {
+      var fragment = document.createDocumentFragment();
+      children.forEach(function (child) { fragment.appendChild(child); });
+      parent.replaceChildren(fragment);
     }
 
     function readState(params) {
@@ -316,7 +349,7 @@
       var shown = items.filter(function (item) { return itemMatches(item, state); }).sort(compareItems(state.sort));
       var pages = Math.max(1, Math.ceil(shown.length / pageSize));
       page = Math.min(page, pages);
-      body.innerHTML = shown.slice((page - 1) * pageSize, page * pageSize).map(rowHtml).join("");
+      fill(body, shown.slice((page - 1) * pageSize, page * pageSize).map(row));
       showCount(count, shown.length, items.length);
       if (pager) {
         pager.hidden = pages < 2;
@@ -329,8 +362,9 @@
         Array.prototype.forEach.call(board.querySelectorAll("[data-board-status]"), function (column) {
           var own = shown.filter(function (item) { return item.status === column.dataset.boardStatus; });
           var more = own.length - BOARD_CARDS;
-          column.querySelector(".journeys-board__cards").innerHTML = own.slice(0, BOARD_CARDS).map(cardHtml).join("")
-            + (more > 0 ? '<li class="journeys-board__more">' + label("index.board.more").replace("{count}", more) + "</li>" : "");
+          var cards = own.slice(0, BOARD_CARDS).map(card);
+          if (more > 0) cards.push(el("li", {"class": "journeys-board__more"}, [label("index.board.more").replace("{count}", more)]));
+          fill(column.querySelector(".journeys-board__cards"), cards);
           column.querySelector(".journeys-count").textContent = own.length;
         });
       }
@@ -374,8 +408,22 @@
       else window.history.replaceState(window.history.state, "", url);
     }
 
+    /* The journey filter's options, when the HTML leaves them to the data (a wiki of
+       thousands of journeys): each journey that holds an opportunity, in the wiki's order. */
+    function listJourneys() {
+      var select = form.querySelector('select[data-filter="journey"]');
+      if (!select || select.options.length > 1) return;
+      var seen = {};
+      items.forEach(function (item) {
+        if (seen[item.journey.path]) return;
+        seen[item.journey.path] = true;
+        select.add(new Option(item.journey.title, item.journey.path));
+      });
+    }
+
     function start(data) {
       items = indexItems(data, dataUrl);
+      listJourneys();
       var state = readState(new URLSearchParams(window.location.search));
       if (items.length <= pageSize) boardShown = true;  // every card fits: the board is shown whole
       showState(state);
