@@ -231,6 +231,15 @@
     };
   }
 
+  /* Bring an element to the top of the window, below a header that stays in view
+     (Material's) rather than under it. */
+  function scrollBelowHeader(element) {
+    var header = document.querySelector(".md-header");
+    var position = header ? window.getComputedStyle(header).position : "";
+    var offset = position === "fixed" || position === "sticky" ? header.getBoundingClientRect().bottom : 0;
+    window.scrollBy(0, element.getBoundingClientRect().top - offset - 8);
+  }
+
   function setupIndexFromData(root, form) {
     var labels = JSON.parse(root.dataset.labels || "{}");
     var pageSize = Number(root.dataset.pageSize) || 50;
@@ -435,12 +444,12 @@
         if (!button) return;
         page += Number(button.dataset.pageStep);
         change(true);
-        root.querySelector("#journeys-index-table").scrollIntoView();
+        scrollBelowHeader(root.querySelector("#journeys-index-table"));
       });
       if (boardOpen) boardOpen.addEventListener("click", function () {
         boardShown = true;
         change(true);
-        board.scrollIntoView();
+        scrollBelowHeader(root.querySelector("#journeys-index-board") || board);
       });
       window.addEventListener("popstate", function () {
         if (!root.isConnected) return;
