@@ -171,3 +171,26 @@ def test_a_persona_in_every_journey_gets_a_row_per_journey(large):
     article = content(large, PERSONA)
     linked = {a["href"] for a in article.select("table tbody tr td:first-child a")}
     assert len(linked) == JOURNEYS
+
+
+def test_the_matrix_shows_the_best_fifty_of_many(tmp_path):
+    from support.building import build_site, page
+
+    scores = [(value, effort) for value in range(1, 6) for effort in range(1, 6)] * 3  # 75 scored
+    opportunities = [{"title": f"Idea {n}", "id": f"idea-{n}", "owner": "ops", "status": "plan",
+                      "value": value, "effort": effort} for n, (value, effort) in enumerate(scores)]
+    journey = {"owner": "ops", "stages": [{"name": "S", "id": "s", "steps": [{"name": "A", "id": "a"}]}],
+               "opportunities": opportunities}
+    built = build_site(tmp_path, {"journeys/many.md": page({"title": "Many ideas", "journey": journey})})
+    assert not built.aborted, built.warnings
+    matrix = built.content("opportunities/index.md").select_one(".journeys-matrix")
+    points = matrix.select(".journeys-matrix__point")
+    assert len(points) == 50
+    ratio = {f"idea-{n}": value / effort for n, (value, effort) in enumerate(scores)}
+    shown = [point["data-opportunity"] for point in points]
+    left_out = set(ratio) - set(shown)
+    assert min(ratio[i] for i in shown) >= max(ratio[i] for i in left_out)
+    # numbered in the wiki's order, each point named in the list under the chart
+    assert shown == sorted(shown, key=lambda i: int(i.split("-")[1]))
+    assert {li["data-opportunity"] for li in matrix.select(".journeys-matrix__list li")} == set(shown)
+    assert "50 of 75" in matrix.select_one("[data-matrix-top]").get_text()

@@ -19,7 +19,7 @@ from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity, Sta
 from ..core.problems import Problem, has_errors
 from ..core.site_index import Site
 from ..core.comparison import compare
-from ..core.matrix import matrix_items
+from ..core.matrix import matrix_items, value_for_effort
 from ..core.overview import Overview
 from .charts import card_curve, comparison_chart, matrix_chart
 from .emotion import signed, sparkline
@@ -35,6 +35,7 @@ DUE_SOON_DAYS = 30  # a department page counts what falls due within this many d
 # journeys.js shows. The HTML stays the same size however many opportunities the wiki has.
 INDEX_PAGE_SIZE = 50
 OVERVIEW_CARDS = 60  # journeys the overview shows as cards; beyond, a line each
+MATRIX_POINTS = 50  # points the value x effort matrix shows at most
 PERSONA_CARDS = 30  # journeys a persona page shows as cards; beyond, as short rows
 # The labels journeys.js writes into the rows and the pager it renders
 CLIENT_LABELS = ("due", "overdue", "whole_journey", "index.page", "index.board.more")
@@ -68,6 +69,18 @@ def opportunity_places(site: Site, opportunity: Opportunity) -> list[tuple[Journ
 def spans_journeys(opportunity: Opportunity) -> bool:
     """Is the opportunity placed in more than one journey?"""
     return len({place.journey_path for place in opportunity.places if place.stage_id}) > 1
+
+
+def matrix_of(opportunities: Sequence[Opportunity]) -> tuple[Any, int]:
+    """The value x effort chart and how many opportunities it could hold: past MATRIX_POINTS,
+    those with the highest value for the effort (numbered in the wiki's order), so a wiki of
+    thousands keeps a chart a reader can read and a page that stays light."""
+    items = matrix_items(opportunities)
+    if len(items) <= MATRIX_POINTS:
+        return matrix_chart(items), len(items)
+    best = sorted(items, key=lambda item: -(value_for_effort(item.opportunity) or 0))[:MATRIX_POINTS]
+    chosen = {id(item.opportunity) for item in best}
+    return matrix_chart(matrix_items([i.opportunity for i in items if id(i.opportunity) in chosen])), len(items)
 
 
 def percent(value: float | None) -> str:
@@ -141,7 +154,7 @@ class Renderer:
             "spans_journeys": spans_journeys,
             "phase_labels": self.phase_labels,
             # the value x effort matrix of a list of opportunities (journeys/matrix.html)
-            "matrix_chart": lambda opportunities: matrix_chart(matrix_items(opportunities)),
+            "matrix": matrix_of,
         }
 
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
