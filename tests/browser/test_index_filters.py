@@ -13,7 +13,8 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import INDEX, JOURNEYS, WIDTHS, _QuietHandler
+from .conftest import INDEX, JOURNEYS, PALETTES, WIDTHS, _QuietHandler
+from .test_accessibility import AXE_RUN
 
 ROWS = ".journeys-index__row"
 FORM = "[data-journeys-filters]"
@@ -241,13 +242,15 @@ def open_large(browser, large_wiki):
     url, _ = large_wiki
     contexts, errors = [], []
 
-    def _open(path: str, width: str = "wide"):
-        context = browser.new_context(viewport=WIDTHS[width], device_scale_factor=1)
+    def _open(path: str, width: str = "wide", palette: str = "light"):
+        context = browser.new_context(viewport=WIDTHS[width], color_scheme=PALETTES[palette][0],
+                                      device_scale_factor=1)
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
         page.set_default_timeout(15_000)
         page.goto(url + path, wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1]
         wait_for_filters(page)
         return page
 
@@ -408,3 +411,13 @@ def test_the_board_is_built_on_demand(open_large, large_wiki):
     page.wait_for_function(
         "(id) => { const r = document.getElementById(id); if (!r) return false; const b = r.getBoundingClientRect();"
         " return b.top >= 0 && b.bottom <= window.innerHeight; }", arg=row_id)
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_large_index_has_no_serious_axe_violations(open_large, axe_source: str, palette: str) -> None:
+    page = open_large(INDEX + "?page=2", palette=palette)
+    page.click("[data-board-open]")
+    page.wait_for_selector(".journeys-board__card")
+    page.add_script_tag(content=axe_source)
+    ours = [v for v in page.evaluate(AXE_RUN) if v["owner"] == "plugin"]
+    assert ours == [], "\n".join(f"{v['rule']} ({v['impact']}) at {v['where']}: {v['why']}" for v in ours)

@@ -4,7 +4,6 @@ at a size where listing everything in the HTML would make them heavy."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -14,6 +13,13 @@ from .building import REPO, Built
 
 BIG_DEPARTMENT = "department-0"
 WIDE_PERSONA = "persona-0"  # walks every journey
+PALETTES = """  name: material
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+"""
 UNOWNED_JOURNEY = "journeys/journey-00000.md"  # its opportunities have no owner
 
 
@@ -39,5 +45,7 @@ def write_large_wiki(root: Path, n: int) -> Built:
                 opportunity["owner"] = BIG_DEPARTMENT
         path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body,
                         encoding="utf-8")
-    shutil.copy(root / "plugin.yml", root / "mkdocs.yml")
+    # both of Material's palettes, chosen by the reader's system setting (the browser tests' dark runs)
+    config = (root / "plugin.yml").read_text(encoding="utf-8").replace("  name: material\n", PALETTES, 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Built(root=root, site_dir=root / "site", docs_dir=root / "docs")
