@@ -155,6 +155,7 @@ class Renderer:
             "phase_labels": self.phase_labels,
             # the value x effort matrix of a list of opportunities (journeys/matrix.html)
             "matrix": matrix_of,
+            "matrix_chart": lambda opportunities: matrix_of(opportunities)[0],  # the name older overrides use
         }
 
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
@@ -259,12 +260,12 @@ class Renderer:
         complete = data_url is None or len(opportunities) <= INDEX_PAGE_SIZE
         first_rows = opportunities if complete else opportunities[:INDEX_PAGE_SIZE]
         owners = sorted({o.owner for o in site.opportunities if o.owner}, key=site.department_name)
-        journeys = [j for j in site.journeys if j.opportunities]
+        # a wiki of thousands of journeys: journeys.js lists them from the data file
+        journeys = [j for j in site.journeys if j.opportunities] if complete else []
         filters = [
             ("status", labels("status"), [(s, labels("status." + s)) for s in STATUSES]),
             ("owner", labels("lane.owner"), [(o, site.department_name(o)) for o in owners]),
-            # a wiki of thousands of journeys: journeys.js lists them from the data file
-            ("journey", labels("journey"), [(j.path, j.title) for j in journeys] if complete else []),
+            ("journey", labels("journey"), [(j.path, j.title) for j in journeys]),
             ("priority", labels("priority"), [(p, labels("priority." + p)) for p in PRIORITIES]),
         ]
         status_counts = {status: 0 for status in STATUSES}
