@@ -451,15 +451,20 @@
         change(true);
         scrollBelowHeader(root.querySelector("#journeys-index-board") || board);
       });
-      window.addEventListener("popstate", function () {
-        if (!root.isConnected) return;
+      // the window outlives the page under instant navigation: a listener of an index no
+      // longer shown removes itself
+      function onPopState() {
+        if (!root.isConnected) return window.removeEventListener("popstate", onPopState);
         var back = readState(new URLSearchParams(window.location.search));
         showState(back);
         render(back);
-      });
-      window.addEventListener("hashchange", function () {
-        if (root.isConnected) showTarget(formState());
-      });
+      }
+      function onHashChange() {
+        if (!root.isConnected) return window.removeEventListener("hashchange", onHashChange);
+        showTarget(formState());
+      }
+      window.addEventListener("popstate", onPopState);
+      window.addEventListener("hashchange", onHashChange);
       form.hidden = false;
     }
 
