@@ -442,3 +442,21 @@ def test_the_large_index_has_no_serious_axe_violations(open_large, axe_source: s
     page.add_script_tag(content=axe_source)
     ours = [v for v in page.evaluate(AXE_RUN) if v["owner"] == "plugin"]
     assert ours == [], "\n".join(f"{v['rule']} ({v['impact']}) at {v['where']}: {v['why']}" for v in ours)
+
+
+def test_a_large_departments_short_rows_fit_a_phone(browser, large_wiki) -> None:
+    url, _ = large_wiki
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(url + "departments/department-0/", wait_until="load")
+        cells = page.evaluate("""() => Array.from(document.querySelectorAll('.journeys-table--short tbody tr'))
+            .slice(0, 30).map(row => Array.from(row.cells).map(cell => {
+                const r = cell.getBoundingClientRect(); return {left: r.left, right: r.right}; }))""")
+        assert len(cells) == 30
+        width = page.evaluate("window.innerWidth")
+        for title, due in cells:
+            # the title wraps; the due date (and the overdue mark) stays in the window beside it
+            assert title["right"] <= due["left"] + 0.5 and 0 <= title["left"] and due["right"] <= width, (title, due)
+    finally:
+        context.close()
