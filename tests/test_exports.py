@@ -216,3 +216,63 @@ def test_owner_url_of_a_department_without_a_page_is_its_generated_page(tmp_path
     assert record["owner"] == "security"
     assert record["owner_url"] == page_url("departments/security.md", True)
     assert resolve(built, "index.md", record["owner_url"])[0].is_file()
+
+
+# -- the index's own data file (not an export: read by journeys.js) -------------------------------
+
+def _index_data(built: Built, page_src: str) -> tuple[dict, str]:
+    """The data file the index page names, and its URL (resolved as a browser would)."""
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(built.output_path(page_src).read_text(encoding="utf-8"), "html.parser")
+    root = page.select_one("[data-journeys-index]")
+    assert root is not None and root.has_attr("data-journeys-data"), page_src
+    page_address = "http://site.test/" + page_url(page_src, built.use_directory_urls)
+    address = urljoin(page_address, root["data-journeys-data"])
+    path = built.site_dir / urlsplit(address).path.lstrip("/")
+    return json.loads(path.read_text(encoding="utf-8")), address
+
+
+def _file_of(built: Built, address: str):
+    from urllib.parse import unquote
+
+    path = built.site_dir / unquote(urlsplit(address).path).lstrip("/")
+    return path / "index.html" if address.split("#")[0].endswith("/") else path
+
+
+def _check_index_data(built: Built, page_src: str) -> None:
+    from urllib.parse import urljoin
+
+    data, address = _index_data(built, page_src)
+    exported = read_json(built)
+    records = by_id(exported)
+    at = {name: number for number, name in enumerate(data["columns"])}
+    # every opportunity, in the exports' (and the index's) order
+    assert {o["id"] for o in opportunities_of()} == set(records)
+    assert [row[at["id"]] for row in data["rows"]] == [record["id"] for record in exported]
+    for row in data["rows"]:
+        record = records[row[at["id"]]]
+        journey = data["journeys"][row[at["journey"]]]
+        assert (row[at["title"]], row[at["status"]], journey[0]) == (record["title"], record["status"], record["journey"])
+        # links relative to the data file lead to the journey page, the owner's page and the place's anchor
+        assert _file_of(built, urljoin(address, journey[1])).is_file(), journey[1]
+        if row[at["owner"]] is not None:
+            assert _file_of(built, urljoin(address, data["owners"][row[at["owner"]]][2])).is_file()
+        for place in row[at["places"]]:
+            target = _file_of(built, urljoin(address, data["journeys"][place[0]][1]))
+            assert element_by_id(target, place[2]) is not None, place
+
+
+def test_the_index_data_file_links_resolve_with_either_url_style(wiki):
+    _check_index_data(wiki, "opportunities/index.md")
+
+
+def test_the_index_data_file_follows_a_user_page_holding_the_index(tmp_path):
+    pages = wiki_pages()
+    pages["follow-up/tracking.md"] = "# Tracking\n\n<!-- journey:opportunities -->\n"
+    built = build_wiki(tmp_path, pages=pages, strict=True, plugin_config={"today": TODAY.isoformat()})
+    assert not built.aborted, built.warnings
+    assert (built.site_dir / "opportunities" / "index-data.json").is_file()
+    _check_index_data(built, "follow-up/tracking.md")

@@ -189,9 +189,18 @@ def test_every_journey_of_the_big_wiki_is_indexed_and_exported(big_wiki):
     assert sorted(r["id"] for r in records) == sorted(f"opportunity-{n}" for n in range(JOURNEYS))
     csv_lines = (big_wiki.site_dir / "opportunities" / "opportunities.csv").read_text(encoding="utf-8").splitlines()
     assert len(csv_lines) == JOURNEYS + 1
+    # The index holds its first page of rows in the HTML and every row in its data (drawn by
+    # journeys.js); without JavaScript, each department's page links every one it owns.
     index = big_wiki.content("opportunities/index.md")
     anchors = {tag["id"] for tag in index.find_all(id=True)}
-    assert {f"opportunity-{n}" for n in range(JOURNEYS)} <= anchors
+    assert {r["id"] for r in records[:50]} <= anchors
+    data = json.loads((big_wiki.site_dir / "opportunities" / "index-data.json").read_text(encoding="utf-8"))
+    assert sorted(row[data["columns"].index("id")] for row in data["rows"]) == sorted(r["id"] for r in records)
+    linked = set()
+    for department in DEPARTMENTS:
+        article = big_wiki.content(f"departments/{department}.md")
+        linked |= {a["href"].split("#")[-1] for a in article.select("a[href*='opportunities/#']")}
+    assert {f"opportunity-{n}" for n in range(JOURNEYS)} <= linked
 
 
 def test_persona_and_department_pages_of_the_big_wiki_list_all_theirs(big_wiki):

@@ -283,3 +283,55 @@ def test_screenshots(open_page, screenshots: Path, palette: str, width: str) -> 
     matrix = screenshots / f"matrix-{palette}-{PIXELS[width]}.png"
     page.screenshot(path=str(matrix), full_page=True, clip=box, animations="disabled")
     assert matrix.stat().st_size > 5_000
+
+
+# -- a wiki of more journeys than cards: a row each, the same filters ------------------------
+
+@pytest.fixture(scope="module")
+def large_overview(tmp_path_factory):
+    """The large generated wiki (tests/support/large_wiki.py), served: its URL and overview.json."""
+    import json
+
+    from support.building import build_written
+    from support.large_wiki import write_large_wiki
+
+    built = build_written(write_large_wiki(tmp_path_factory.mktemp("large-overview"), 120))
+    assert not built.aborted, built.warnings
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built.site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    records = json.loads((built.site_dir / "overview" / "overview.json").read_text(encoding="utf-8"))
+    yield f"http://127.0.0.1:{server.server_address[1]}/", records
+    server.shutdown()
+    server.server_close()
+
+
+def shown_rows(page) -> list[str]:
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.journeys-overview tr[data-filter-item]'))
+        .filter(row => row.getClientRects().length > 0).map(row => row.querySelector('a').textContent.trim())""")
+
+
+@pytest.mark.parametrize("width", ["wide", "phone"])
+def test_a_large_overview_filters_its_rows(browser, large_overview, width) -> None:
+    url, records = large_overview
+    context = browser.new_context(viewport=WIDTHS[width])
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url + OVERVIEW + "?owner=department-3", wait_until="load")
+        wait_for_filters(page)
+        assert not page.locator(".journeys-overview__card").count(), "a row per journey, no cards"
+        expected = [r["title"] for r in records if r["owner"] == "department-3"]
+        assert expected and sorted(shown_rows(page)) == sorted(expected)
+        assert page.locator("[data-count]").inner_text().startswith(f"{len(expected)} / {len(records)}")
+
+        page.select_option("select[data-filter=owner]", "")
+        page.select_option("select[data-filter=attention]", "yes")
+        assert "attention=yes" in page.url and "owner" not in page.url
+        assert sorted(shown_rows(page)) == sorted(r["title"] for r in records if r["needs_attention"])
+        # the table scrolls inside its frame on a phone; the page itself does not scroll sideways
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], widths
+    finally:
+        context.close()
+    assert errors == [], errors

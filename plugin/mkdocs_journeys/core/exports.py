@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .model import Opportunity, Place
+from .model import PRIORITIES, Opportunity, Place
 from .site_index import Site
 
 FIELDS = (
@@ -93,3 +93,71 @@ def to_csv(records: list[dict[str, Any]]) -> str:
     for record in records:
         writer.writerow([_csv_cell(record[name]) for name in FIELDS])
     return out.getvalue()
+
+
+# -- the index's own data: what its table and board need, no more --------------------------
+
+INDEX_DATA_VERSION = 1
+
+
+def index_data(site: Site, url_for: UrlFor) -> dict[str, Any]:
+    """The opportunity index's compact data (index-data.json), read by journeys.js to show
+    the filtered, sorted, paged table and the PDCA board. Journeys and owners are listed once
+    and named by their number in each row; a row is a list, in the order of `columns`.
+    Not an export: its shape may change with the plugin (the exports are the contract)."""
+    journeys: dict[str, int] = {}
+    journey_rows: list[list[Any]] = []
+    owners: dict[str, int] = {}
+    owner_rows: list[list[Any]] = []
+
+    def journey_number(path: str) -> int:
+        if path not in journeys:
+            journey = site.journey_by_path[path]
+            journeys[path] = len(journey_rows)
+            journey_rows.append([journey.title, url_for(journey.path, None), journey.path])
+        return journeys[path]
+
+    def owner_number(owner: str | None) -> int | None:
+        if not owner:
+            return None
+        if owner not in owners:
+            owners[owner] = len(owner_rows)
+            owner_rows.append([owner, site.department_name(owner), url_for(site.department_path(owner), None)])
+        return owners[owner]
+
+    rows = []
+    for opportunity in site.opportunities:
+        places = []
+        for place in opportunity.places:
+            journey = site.journey_by_path.get(place.journey_path) if place.journey_path else None
+            stage = next((s for s in journey.stages if s.id == place.stage_id), None) if journey and place.stage_id else None
+            if stage is None:
+                continue
+            step = next((s for s in stage.steps if s.id == place.step_id), None)
+            anchor = f"jm-step-{step.anchor}" if step else f"jm-stage-{stage.id}"
+            # [journey, "stage › step", the anchor on the journey's page]
+            places.append([journey_number(journey.path), stage.name + (f" › {step.name}" if step else ""), anchor])
+        value_effort = (round(opportunity.value / opportunity.effort, 3)
+                        if opportunity.value and opportunity.effort else None)
+        rows.append([
+            opportunity.id, opportunity.title, opportunity.status,
+            opportunity.due.isoformat() if opportunity.due else None,
+            1 if opportunity.is_overdue(site.today) else 0,
+            journey_number(opportunity.journey_path), owner_number(opportunity.owner),
+            PRIORITIES.index(opportunity.priority),  # the rank the sort uses
+            opportunity.kpi, value_effort, places,
+        ])
+    return {
+        "version": INDEX_DATA_VERSION,
+        "columns": ["id", "title", "status", "due", "overdue", "journey", "owner", "priority", "kpi",
+                    "value_effort", "places"],
+        "priorities": list(PRIORITIES),  # a row's priority is its rank here
+        "journeys": journey_rows,  # [title, url, path]
+        "owners": owner_rows,  # [id, name, url]
+        "rows": rows,
+    }
+
+
+def to_compact_json(data: Any) -> str:
+    """JSON without spaces: a file every reader of the index downloads."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

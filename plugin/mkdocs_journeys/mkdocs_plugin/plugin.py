@@ -51,7 +51,7 @@ from .i18n import BuildLanguage, build_language, site_path
 from .mkdocs_linker import MkDocsLinker
 from .render_cache import RenderCache
 from .timings import PhaseTimer
-from .virtual_files import add_exports, add_generated_pages, add_overview_export
+from .virtual_files import add_exports, add_generated_pages, add_index_data, add_overview_export
 
 log = get_plugin_logger("journeys")
 
@@ -124,6 +124,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._site_files: dict[str, File] = {}  # core path -> the file MkDocs builds
         self._exports: list[tuple[str, str]] = []  # (name, path) of the export files
         self._overview_exports: list[tuple[str, str]] = []
+        self._index_data = ""  # the index's compact data file (journeys.js reads it)
         self.overview: Overview | None = None  # the journey overview's cards
         self._language: BuildLanguage | None = None
         # The page being written: its content as MkDocs made it, and what replaces each
@@ -215,6 +216,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         with self.timer.phase("exports"):
             self._exports = add_exports(files, config, self.site, self.index_folder, self._site_files, aliases,
                                         self._language)
+            self._index_data = add_index_data(files, config, self.site, self.index_folder, self._site_files, aliases,
+                                              self._language)
             self._overview_exports = [add_overview_export(files, config, self.overview, self.overview_folder,
                                                           self._site_files, aliases, self._language)]
         for uri, name in ASSETS.items():
@@ -345,7 +348,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 full = renderer.overview_page(self.overview, path, site, linker, exports)
             else:
                 exports = [(name, linker.url(path, export) or export) for name, export in self._exports]
-                full = renderer.opportunity_index(path, site, linker, exports)
+                full = renderer.opportunity_index(path, site, linker, exports, linker.url(path, self._index_data))
             return search_digest(full), full
 
     def on_build_error(self, *, error: Exception) -> None:

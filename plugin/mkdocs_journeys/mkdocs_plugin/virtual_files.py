@@ -9,8 +9,9 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
-from ..core.exports import opportunity_records, to_csv, to_json
+from ..core.exports import index_data, opportunity_records, to_compact_json, to_csv, to_json
 from ..core.overview import Overview, overview_records
 from ..core.site_index import Site, generated_page_path
 from .i18n import BuildLanguage
@@ -100,6 +101,27 @@ def add_exports(files: Files, config: MkDocsConfig, site: Site, folder: str, sit
         _add_export(files, config, path, content, site_files, language)
         exports.append((name, path))
     return exports
+
+
+INDEX_DATA = "index-data.json"
+
+
+def add_index_data(files: Files, config: MkDocsConfig, site: Site, folder: str, site_files: dict[str, File],
+                   aliases: dict[str, str], language: BuildLanguage | None) -> str:
+    """Add the index's compact data (read by journeys.js) to the folder; return its path.
+    Its links are relative to the file itself, so the site works wherever it is served."""
+    path = f"{folder}/{INDEX_DATA}"
+    own_url = File.generated(config, path, content="").url
+
+    def url_for(to_path: str, anchor: str | None = None) -> str | None:
+        file = site_files.get(aliases.get(to_path, to_path))
+        if file is None:
+            return None
+        url = get_relative_url(file.url, own_url)
+        return f"{url}#{anchor}" if anchor else url
+
+    _add_export(files, config, path, to_compact_json(index_data(site, url_for)), site_files, language)
+    return path
 
 
 def add_overview_export(files: Files, config: MkDocsConfig, overview: Overview, folder: str,

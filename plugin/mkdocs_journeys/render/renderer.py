@@ -19,7 +19,7 @@ from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity, Sta
 from ..core.problems import Problem, has_errors
 from ..core.site_index import Site
 from ..core.comparison import compare
-from ..core.matrix import matrix_items
+from ..core.matrix import matrix_items, value_for_effort
 from ..core.overview import Overview
 from .charts import card_curve, comparison_chart, matrix_chart
 from .emotion import signed, sparkline
@@ -32,6 +32,14 @@ from .trend import metric_trend
 
 
 DUE_SOON_DAYS = 30  # a department page counts what falls due within this many days
+# Rows of the index's table per page: what the HTML holds before JavaScript, and each page
+# journeys.js shows. The HTML stays the same size however many opportunities the wiki has.
+INDEX_PAGE_SIZE = 50
+OVERVIEW_CARDS = 60  # journeys the overview shows as cards; beyond, a line each
+MATRIX_POINTS = 50  # points the value x effort matrix shows at most
+PERSONA_CARDS = 30  # journeys a persona page shows as cards; beyond, as short rows
+# The labels journeys.js writes into the rows and the pager it renders
+CLIENT_LABELS = ("due", "overdue", "whole_journey", "index.page", "index.board.more")
 
 
 def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
@@ -72,6 +80,18 @@ def map_icons(journey: Journey) -> list[str | None]:
         names.extend(channel_icon_name(touchpoint.channel) for touchpoint in step.touchpoints)
         names.extend(MOMENT_ICONS.get(moment.kind) for moment in step.moments)
     return names
+
+
+def matrix_of(opportunities: Sequence[Opportunity]) -> tuple[Any, int]:
+    """The value x effort chart and how many opportunities it could hold: past MATRIX_POINTS,
+    those with the highest value for the effort (numbered in the wiki's order), so a wiki of
+    thousands keeps a chart a reader can read and a page that stays light."""
+    items = matrix_items(opportunities)
+    if len(items) <= MATRIX_POINTS:
+        return matrix_chart(items), len(items)
+    best = sorted(items, key=lambda item: -(value_for_effort(item.opportunity) or 0))[:MATRIX_POINTS]
+    chosen = {id(item.opportunity) for item in best}
+    return matrix_chart(matrix_items([i.opportunity for i in items if id(i.opportunity) in chosen])), len(items)
 
 
 def percent(value: float | None) -> str:
@@ -145,7 +165,8 @@ class Renderer:
             "spans_journeys": spans_journeys,
             "phase_labels": self.phase_labels,
             # the value x effort matrix of a list of opportunities (journeys/matrix.html)
-            "matrix_chart": lambda opportunities: matrix_chart(matrix_items(opportunities)),
+            "matrix": matrix_of,
+            "matrix_chart": lambda opportunities: matrix_of(opportunities)[0],  # the name older overrides use
         }
 
     def journey_map(self, journey: Journey, site: Site, linker: Linker) -> str:
@@ -192,11 +213,25 @@ class Renderer:
     def persona_page(self, persona_id: str, page_path: str, site: Site, linker: Linker) -> str:
         """The profile and cross-links added to a persona's page (or its generated page)."""
         roles = site.persona_roles.get(persona_id, [])
+        # up to a page of journeys, a card each; beyond, a short row each (the map has the rest)
+        full_cards = len(roles) <= PERSONA_CARDS
+        today = site.today
+        items = []
+        for role in roles:
+            opportunities = site.opportunities_of_journeys([role.journey])
+            item = {"role": role, "opportunities": opportunities}
+            if full_cards:
+                item["curve"] = sparkline(role.journey, persona_id)
+            else:
+                open_items = [o for o in opportunities if o.status != "done"]
+                item["open"] = len(open_items)
+                item["overdue"] = sum(1 for o in open_items if o.is_overdue(today))
+            items.append(item)
         return self._persona.render(
             persona=site.personas.get(persona_id),
             persona_id=persona_id,
-            roles=[{"role": role, "curve": sparkline(role.journey, persona_id),
-                    "opportunities": site.opportunities_of_journeys([role.journey])} for role in roles],
+            roles=items,
+            full_cards=full_cards,
             **self._context(site, page_path, linker, self.labels),
         )
 
@@ -212,34 +247,75 @@ class Renderer:
             "due_soon": sum(1 for o in open_items if o.due is not None and today <= o.due <= soon),
         }
         by_due = sorted(opportunities, key=lambda o: (o.due is None, o.due or today))  # stable: else wiki order
+        steps_by_journey: dict[str, list[Any]] = {}  # the journey named once, then its steps
+        owned_steps = site.steps_by_owner.get(department_id, [])
+        for owned in owned_steps:
+            steps_by_journey.setdefault(owned.journey.path, []).append(owned)
         return self._department.render(
+            # up to a page of rows every detail is in the table; beyond, each row is short and
+            # the index (filtered to the department) shows the rest
+            full_rows=len(opportunities) <= INDEX_PAGE_SIZE,
             department=site.departments.get(department_id),
             department_id=department_id,
             opportunities=opportunities,
             summary=summary,
             opportunities_by_status=[(status, [o for o in by_due if o.status == status]) for status in STATUSES],
             journeys=site.journeys_by_owner.get(department_id, []),
-            steps=site.steps_by_owner.get(department_id, []),
+            steps=list(steps_by_journey.values()),
+            few_steps=len(owned_steps) <= INDEX_PAGE_SIZE,
+            index_url=linker.url(page_path, site.index_path) if site.index_path else None,
             **self._context(site, page_path, linker, self.labels),
         )
 
-    def opportunity_index(self, page_path: str, site: Site, linker: Linker, exports: list[tuple[str, str]]) -> str:
+    def opportunity_index(self, page_path: str, site: Site, linker: Linker, exports: list[tuple[str, str]],
+                          data_url: str | None = None) -> str:
+        """The index. With `data_url` (its compact data, core.exports.index_data) the HTML
+        holds summary counts and the first page of rows, and journeys.js shows the filtered,
+        sorted, paged table and the board from the data; without it, every row and card."""
         labels = self.labels
+        context = self._context(site, page_path, linker, labels)
+        opportunities = site.opportunities
+        # all in the HTML (rows and cards) when they fit in a page or no data file is there
+        complete = data_url is None or len(opportunities) <= INDEX_PAGE_SIZE
+        first_rows = opportunities if complete else opportunities[:INDEX_PAGE_SIZE]
         owners = sorted({o.owner for o in site.opportunities if o.owner}, key=site.department_name)
-        journeys = [j for j in site.journeys if j.opportunities]
+        # a wiki of thousands of journeys: journeys.js lists them from the data file
+        journeys = [j for j in site.journeys if j.opportunities] if complete else []
         filters = [
             ("status", labels("status"), [(s, labels("status." + s)) for s in STATUSES]),
             ("owner", labels("lane.owner"), [(o, site.department_name(o)) for o in owners]),
             ("journey", labels("journey"), [(j.path, j.title) for j in journeys]),
             ("priority", labels("priority"), [(p, labels("priority." + p)) for p in PRIORITIES]),
         ]
+        status_counts = {status: 0 for status in STATUSES}
+        owner_counts: dict[str, int] = {}
+        overdue = 0
+        unlisted_journeys: dict[str, Journey] = {}  # journeys whose opportunities no department page lists
+        for item in opportunities:
+            status_counts[item.status] += 1
+            overdue += item.is_overdue(site.today)
+            if item.owner:
+                owner_counts[item.owner] = owner_counts.get(item.owner, 0) + 1
+            if not complete and (not item.owner or context["department_url"](item.owner) is None):
+                unlisted_journeys.setdefault(item.journey_path, site.journey_by_path[item.journey_path])
         return self._index.render(
-            opportunities=site.opportunities,
-            board=[(status, [o for o in site.opportunities if o.status == status]) for status in STATUSES],
+            opportunities=opportunities,
+            first_rows=first_rows,
+            complete=complete,
+            data_url=data_url,
+            page_size=INDEX_PAGE_SIZE,
+            status_counts=status_counts,
+            owner_counts=[(owner, owner_counts[owner]) for owner in owners],
+            overdue_count=overdue,
+            unlisted_journeys=list(unlisted_journeys.values()),
+            board=[(status, [] if not complete else [o for o in opportunities if o.status == status]) for status in STATUSES],
             filters=filters,
             priority_rank={p: i for i, p in enumerate(PRIORITIES)},
             exports=exports,
-            **self._context(site, page_path, linker, labels),
+            client_labels={key: labels(key) for key in CLIENT_LABELS}
+            | {f"status.{s}": labels("status." + s) for s in STATUSES}
+            | {f"priority.{p}": labels("priority." + p) for p in PRIORITIES},
+            **context,
         )
 
     def overview_page(self, overview: Overview, page_path: str, site: Site, linker: Linker,
@@ -255,5 +331,6 @@ class Renderer:
             ("attention", labels("overview.attention"), [("yes", labels("overview.attention.yes"))], False),
         ]
         return self._overview.render(overview=overview, filters=filters, card_curve=card_curve, exports=exports,
+                                     short=len(overview.cards) > OVERVIEW_CARDS,
                                      words=labels.table,
                                      **self._context(site, page_path, linker, labels))

@@ -1,0 +1,51 @@
+"""A large generated wiki (benchmarks/generate.py) where one department owns most of the
+opportunities, one persona walks every journey and one journey's opportunities have no owner: the index, a department and a persona page
+at a size where listing everything in the HTML would make them heavy."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from .building import REPO, Built
+
+BIG_DEPARTMENT = "department-0"
+WIDE_PERSONA = "persona-0"  # walks every journey
+PALETTES = """  name: material
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+"""
+UNOWNED_JOURNEY = "journeys/journey-00000.md"  # its opportunities have no owner
+
+
+def write_large_wiki(root: Path, n: int) -> Built:
+    """Write the benchmark's wiki of n journeys, then give department-0 nine in ten of the
+    opportunities (the rest keep their random owner) and the first journey's none, and
+    persona-0 every journey."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    generate(root, n)
+    for number, path in enumerate(sorted((root / "docs" / "journeys").glob("*.md"))):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        data = yaml.safe_load(front)
+        if WIDE_PERSONA not in data["journey"]["personas"]:
+            data["journey"]["personas"].append(WIDE_PERSONA)
+        for opportunity in data["journey"]["opportunities"]:
+            if number == 0:
+                opportunity.pop("owner", None)
+            elif number % 10:
+                opportunity["owner"] = BIG_DEPARTMENT
+        path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                        encoding="utf-8")
+    # both of Material's palettes, chosen by the reader's system setting (the browser tests' dark runs)
+    config = (root / "plugin.yml").read_text(encoding="utf-8").replace("  name: material\n", PALETTES, 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return Built(root=root, site_dir=root / "site", docs_dir=root / "docs")
