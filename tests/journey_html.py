@@ -122,9 +122,10 @@ TOUCHPOINT_DETAILS_SEPARATOR = " \u00b7 "
 
 
 def step_name(header: Tag) -> str:
-    """A step header's name: its own text, before the links, badges and chips."""
-    return " ".join(" ".join(part.split()) for part in header.find_all(string=True, recursive=False)
-                    if part.strip())
+    """A step header's name: its first element (<b>), before the links, badges and chips."""
+    name = header.find(True, recursive=False)
+    assert name is not None and name.name == "b", header
+    return text_of(name)
 
 
 def touchpoint_name(item: Tag) -> str:
