@@ -108,6 +108,42 @@ def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+# The parts of an emotion cell and of a step header, named by their place: the map writes
+# no class on each (the lane or the row says what they are). For select() on a cell or a
+# header; the browser tests use the same selectors from the row (EMOTION_IN_ROW).
+EMOTION_DRAWING = ":scope > [aria-hidden]"  # the box hidden from screen readers
+EMOTION_CURVE = EMOTION_DRAWING + " > svg:first-child"  # the curve, stretched with the cell
+EMOTION_MARKERS = EMOTION_DRAWING + " > svg + svg > use"  # the points' markers
+EMOTION_VALUES = EMOTION_DRAWING + " > b"  # the values shown to the eye
+EMOTION_SPOKEN = EMOTION_DRAWING + " + .journeys-sr-only"  # what a screen reader hears
+EMOTION_IN_ROW = ".journey-map__lane--emotion td > [aria-hidden]"
+STEP_HEADERS = ".journey-map__steps > th:not(.journey-map__corner)"
+TOUCHPOINT_DETAILS_SEPARATOR = " \u00b7 "
+
+
+def step_name(header: Tag) -> str:
+    """A step header's name: its first element (<b>), before the links, badges and chips."""
+    name = header.find(True, recursive=False)
+    assert name is not None and name.name == "b", header
+    return text_of(name)
+
+
+def touchpoint_name(item: Tag) -> str:
+    """A touchpoint's name: the item's own text (the channel and kind are in its <small>)."""
+    return " ".join(" ".join(part.split()) for part in item.find_all(string=True, recursive=False)
+                    if part.strip())
+
+
+def touchpoint_details(item: Tag) -> list[str]:
+    """A touchpoint's channel and kind as shown, in that order (each only where given), without
+    the key mark."""
+    small = item.find("small", recursive=False)
+    if small is None:
+        return []
+    text = "".join(small.find_all(string=True, recursive=False))
+    return [part.strip() for part in text.split(TOUCHPOINT_DETAILS_SEPARATOR) if part.strip()]
+
+
 _POINT_RE = re.compile(r"[ML]\s*50(?:\.0+)?[ ,]+(-?\d+(?:\.\d+)?)")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_site, page
-from journey_html import column_cells, emotion_points, lane_names, lane_row, map_table, text_of
+from journey_html import EMOTION_VALUES, column_cells, emotion_points, lane_names, lane_row, map_table, text_of
 from sample_pages import journey_data, journey_page, supporting_pages
 
 BAD = "journeys/bad.md"
@@ -45,7 +45,7 @@ def test_an_emotion_out_of_range_leaves_a_marked_gap_and_keeps_the_rest(tmp_path
     assert emotion_points(first) == {}, "no point is drawn for the faulty value"
     assert text_of(first.select_one(".journeys-invalid")) == "invalid value"
     assert emotion_points(second), "the valid value keeps its point"
-    assert first.select_one(".journeys-emotion__values") is None
+    assert first.select_one(EMOTION_VALUES) is None
     # every other lane of the step is still drawn
     for lane in ("actions", "touchpoints", "thoughts", "pain_points", "moments", "backstage", "owner",
                  "completion", "opportunities"):

@@ -19,6 +19,8 @@ import pytest
 from conftest import build_site, page
 from format2_pages import CURRENT, FUTURE, OTHER, RESEARCH, SUB, current_data, format2_pages
 from journey_html import (
+    EMOTION_CURVE,
+    EMOTION_MARKERS,
     assert_link_to_page,
     column_cells,
     emotion_points,
@@ -91,7 +93,7 @@ def test_decimal_emotions_are_drawn_at_their_height(built):
     # the zero line of the grid every cell draws (<use>), defined once per map
     zero = float(re.fullmatch(r"M0 ([\d.]+)H100", built.content(CURRENT).select_one(
         "#journeys-grid .journeys-emotion__zero")["d"]).group(1))
-    assert cells[0].select_one('svg.journeys-emotion use[xlink\\:href="#journeys-grid"]') is not None
+    assert cells[0].select_one(EMOTION_CURVE + ' > use[xlink\\:href="#journeys-grid"]') is not None
     assert all(y > zero for y in first.values()) and all(y < zero for y in second.values())
     assert "-1.5" in text_of(cells[0]) and "+0.5" in text_of(cells[1])
     assert "+1.5" in text_of(cells[3])
@@ -136,7 +138,7 @@ def test_feeling_words_stand_at_the_curve_point(built):
     # the word's y (in the curve's viewBox) is that of the highest point as drawn: the marker,
     # which carries its series' offset
     top = float(re.search(r"--journeys-point-y:\s*([\d.]+)", feeling["style"]).group(1))
-    markers = [float(use["y"].rstrip("%")) for use in cells[0].select("svg.journeys-emotion__markers use")]
+    markers = [float(use["y"].rstrip("%")) for use in cells[0].select(EMOTION_MARKERS)]
     assert markers and abs(top - min(markers)) < 0.1
     assert abs(min(markers) - min(emotion_points(cells[0]).values())) <= 5  # the curve's point, give or take an offset
     assert text_of(cells[2].select_one(".journeys-emotion__feeling")) == "Relieved"

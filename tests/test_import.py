@@ -27,7 +27,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import build_site
-from journey_html import cell_items, column_cells, lane_row, map_table, stage_headers, step_headers, text_of
+from journey_html import (
+    EMOTION_SPOKEN,
+    EMOTION_VALUES,
+    cell_items,
+    column_cells,
+    lane_row,
+    map_table,
+    stage_headers,
+    step_headers,
+    step_name,
+    text_of,
+    touchpoint_details,
+    touchpoint_name,
+)
 from mkdocs_journeys.cli import main as cli_main
 from mkdocs_journeys.core.documents import read_document
 from mkdocs_journeys.core.frontmatter import split_page
@@ -512,10 +525,10 @@ def test_every_import_succeeds_validates_and_builds_strict(imported):
 def _emotion_values(cell) -> dict[str | None, str]:
     """Each curve's value in an emotion cell: persona name (None for a single curve) -> "+2"."""
     values = {}
-    shown = [text_of(value) for value in cell.select(".journeys-emotion__value")]
+    shown = [text_of(value) for value in cell.select(EMOTION_VALUES)]
     # what a screen reader hears, after the values shown: "Li Wei: -1 (Negative); Mei: +2 (...)",
     # or "-1 (Negative)" for a single curve
-    spoken = cell.select_one(".journeys-emotion__values + .journeys-sr-only")
+    spoken = cell.select_one(EMOTION_SPOKEN)
     heard = text_of(spoken).split("; ") if spoken else []
     assert len(heard) == len(shown), (shown, heard)
     for number, said in zip(shown, heard):
@@ -561,7 +574,7 @@ def test_mermaid_diagram_becomes_the_map_it_draws(imported, case):
     assert [(text_of(h.select_one(".journey-map__stage-name")), int(h.get("colspan", 1))) for h in headers] == \
         [tuple(stage) for stage in expected_stages]
     steps = step_headers(table, len(case.tasks))
-    assert [text_of(h.select_one(".journey-map__step-name")) for h in steps] == [t.name for t in case.tasks]
+    assert [step_name(h) for h in steps] == [t.name for t in case.tasks]
     cells = column_cells(lane_row(table, "emotion"), len(case.tasks))
     assert [_emotion_values(cell) for cell in cells] == _expected_emotions(case)
     actors = list(dict.fromkeys(actor for task in case.tasks for actor in task.actors))
@@ -624,7 +637,7 @@ def test_csv_becomes_the_map_it_holds(imported):
     assert [(text_of(h.select_one(".journey-map__stage-name")), int(h.get("colspan", 1)))
             for h in stage_headers(table)] == [("Research", 2), ("Arrival", 2), ("Stay", 1)]
     steps = step_headers(table, 5)
-    assert [text_of(h.select_one(".journey-map__step-name")) for h in steps] == \
+    assert [step_name(h) for h in steps] == \
         ["Read online guides", "Ask friends", "Find the site", "Find the site", "Pitch the tent"]
     assert [h["id"] for h in steps] == ["jm-step-guides", "jm-step-ask-friends", "jm-step-find-the-site",
                                          "jm-step-find-the-site-2", "jm-step-pitch-the-tent"]
@@ -640,10 +653,10 @@ def test_csv_becomes_the_map_it_holds(imported):
     assert lane("pain_points") == [["Photos look better than reality"], [],
                                    ["No signs at the turn-off", "No phone signal"], [], []]
     assert lane("backstage") == [["Marketing curates posts"], [], [], [], ["Staff check pitches"]]
-    touchpoints = [[text_of(name) for name in cell.select(".journeys-touchpoint__name")]
+    touchpoints = [[touchpoint_name(item) for item in cell_items(cell)]
                    for cell in column_cells(lane_row(table, "touchpoints"), 5)]
     assert touchpoints == [["Social media posts"], [], ["Phone map", "Campsite sign"], [], ["Pitch 12"]]
-    channels = [[text_of(ch) for ch in cell.select(".journeys-touchpoint__channel")]
+    channels = [[touchpoint_details(item)[0] for item in cell_items(cell)]
                 for cell in column_cells(lane_row(table, "touchpoints"), 5)]
     assert channels == [["social"], [], ["app", "app"], [], ["in-person"]]
     moments = [[text_of(li) for li in cell_items(cell)] for cell in column_cells(lane_row(table, "moments"), 5)]

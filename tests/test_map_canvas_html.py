@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from conftest import build_site, page
-from journey_html import column_cells, lane_row, map_table, text_of
+from journey_html import EMOTION_MARKERS, column_cells, lane_row, map_table, text_of, touchpoint_details
 from mkdocs_journeys.render.labels import Labels
 from sample_pages import supporting_pages
 
@@ -146,7 +146,7 @@ def test_each_card_sits_in_its_steps_track_and_stage_cards_span_the_stage(built)
 def markers(cell) -> list[tuple[str, float]]:
     """(series class, y in %) of each marker drawn in a cell."""
     found = []
-    for use in cell.select("svg.journeys-emotion__markers use"):
+    for use in cell.select(EMOTION_MARKERS):
         # the shape defined for the series, in its colour: #journeys-marker-N
         series = "journeys-marker--" + re.fullmatch(r"#journeys-marker-(\d)", use["xlink:href"]).group(1)
         found.append((series, float(use["y"].rstrip("%"))))
@@ -170,7 +170,7 @@ def test_equal_values_are_drawn_apart_with_different_markers(built):
     assert camper[0] != grandparent[0]
     assert abs(camper[1] - grandparent[1]) >= 2.5  # viewBox %, about 4-5 px on screen
     # each series' marker shape is a different symbol
-    hrefs = {use.get("xlink:href") for use in cells[3].select("svg.journeys-emotion__markers use")}
+    hrefs = {use.get("xlink:href") for use in cells[3].select(EMOTION_MARKERS)}
     assert len(hrefs) == 3
 
 
@@ -191,7 +191,7 @@ def test_the_scale_names_its_extremes_in_the_pages_language(tmp_path):
 @pytest.mark.parametrize("language, expected", [("zh", "网站"), ("de", "Web"), ("ms", "Web"), ("ja", "ウェブ")])
 def test_known_channels_are_named_in_the_pages_language(tmp_path, language, expected):
     built = build(tmp_path, {JOURNEY: page({"title": "Trip", "journey": {**TRIP, "language": language}})})
-    channels = [text_of(c) for c in journey_block(built).select(".journeys-touchpoint__channel")]
+    channels = [touchpoint_details(item)[0] for item in journey_block(built).select(".journeys-touchpoint")]
     # a channel the plugin does not know is shown as written
     assert channels == [expected, "Forum"]
 

@@ -59,7 +59,7 @@ def test_properdocs_draws_every_journey_map(built):
         article = page.select_one("article")
         assert article.select_one(".journeys-problems") is None, src
         assert map_table(article) is not None, f"{src}: no map"
-        icons = [icon_svg(e) for e in article.select(".journey-map__stage-name, .journeys-touchpoint__name")]
+        icons = [icon_svg(e) for e in article.select(".journey-map__stage-name, .journeys-touchpoint")]
         assert any(icon and "<path" in icon for icon in icons), f"{src}: no stage or channel icon"
 
 

@@ -60,7 +60,7 @@ def test_other_themes_draw_the_map_with_materials_icons(built):
     # map and drawn by the stylesheet before the stage's and the touchpoint's names.
     material = Path(material_icons_dir()) / "material"
     for element, name in ((table.select_one(".journey-map__stage-name"), "compass-outline"),
-                          (table.select_one(".journeys-touchpoint__name"), "share-variant")):
+                          (table.select_one(".journeys-touchpoint"), "share-variant")):
         drawn = icon_svg(element)
         assert drawn is not None, f"{theme}: icon {name} missing"
         shipped = re.search(r' d="([^"]+)"', (material / f"{name}.svg").read_text(encoding="utf-8")).group(1)

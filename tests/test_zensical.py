@@ -143,7 +143,7 @@ def test_zensical_pages_show_what_mkdocs_shows(zensical_site, mkdocs_site, src):
     assert zensical.select_one(".journeys-problems") is None
     # The icons are the theme's: Zensical's bundles its own (newer) copies of the same sets.
     # They are defined on the map's outermost element (style) and drawn by the stylesheet.
-    drawn = [[icon_svg(e) for e in html.select(".journey-map__stage-name, .journeys-touchpoint__name")]
+    drawn = [[icon_svg(e) for e in html.select(".journey-map__stage-name, .journeys-touchpoint")]
              for html in (zensical, mkdocs)]
     assert [icon is None for icon in drawn[0]] == [icon is None for icon in drawn[1]]
     assert all("<path" in icon for icon in drawn[0] if icon is not None)

@@ -43,12 +43,12 @@ def test_feeling_words_sit_just_above_their_point(open_page):
         const cell = word.closest('td');
         // the points are <use> markers in their own SVG; the word stands over the highest
         word.scrollIntoView({block: 'center', inline: 'center'});
-        const points = [...cell.querySelectorAll('svg.journeys-emotion__markers use')].map(use => use.getBoundingClientRect());
+        const points = [...cell.querySelectorAll('td > [aria-hidden] > svg + svg > use')].map(use => use.getBoundingClientRect());
         const p = points.reduce((a, b) => (b.top < a.top ? b : a));
         const w = word.getBoundingClientRect();
         return {text: word.textContent, wordBottom: w.bottom, wordLeft: w.left, wordRight: w.right,
                 pointTop: p.top, pointX: (p.left + p.right) / 2, points: points.length,
-                valuesTop: cell.querySelector('.journeys-emotion__values').getBoundingClientRect().top};
+                valuesTop: Math.min(...[...cell.querySelectorAll('td > [aria-hidden] > b')].map(b => b.getBoundingClientRect().top))};
     })""")
     assert len(found) >= 5
     assert any(word["points"] > 1 for word in found)  # a step with two personas' points is among them

@@ -26,7 +26,7 @@ B2B = JOURNEYS["b2b"]
 BAND = """() => {
     const scroller = document.querySelector('.journey-map__scroll');
     const box = scroller.getBoundingClientRect();
-    const steps = [...scroller.querySelectorAll('th.journey-map__step')].map(th => th.getBoundingClientRect());
+    const steps = [...scroller.querySelectorAll('.journey-map__steps > th:not(.journey-map__corner)')].map(th => th.getBoundingClientRect());
     return {band: box.width, left: box.left, right: box.right, viewport: window.innerWidth,
             scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, steps: steps.length,
             inView: steps.filter(r => r.left >= box.left - 1 && r.right <= box.right + 1
@@ -148,7 +148,7 @@ def test_without_javascript_the_map_is_the_full_table(browser, wiki_url: str) ->
         page.goto(wiki_url + B2B, wait_until="load")
         assert not page.is_visible("[data-journey-map-tools]")
         assert not page.is_visible("[data-journey-map-overview]")
-        steps = page.locator("th.journey-map__step").count()
+        steps = page.locator(".journey-map__steps > th:not(.journey-map__corner)").count()
         assert steps >= 14
         # every step's actions are there in full, the map scrolls sideways to them
         scroll = page.evaluate("[document.querySelector('.journey-map__scroll').scrollWidth,"
@@ -201,10 +201,10 @@ TIES = """() => {
     // are in the markers' order)
     const pairs = [];
     for (const cell of document.querySelectorAll('.journey-map__lane--emotion > td')) {
-        const uses = [...cell.querySelectorAll('svg.journeys-emotion__markers use')];
+        const uses = [...cell.querySelectorAll('td > [aria-hidden] > svg + svg > use')];
         // each value as a screen reader hears it, after the values shown:
         // "Li Wei: -1 (Negative); Mei: +2 (Very positive)"
-        const heard = cell.querySelector('.journeys-emotion__values + .journeys-sr-only');
+        const heard = cell.querySelector('td > [aria-hidden] + .journeys-sr-only');
         const values = (heard ? heard.textContent.split('; ') : []).map(said =>
             said.replace(/\\s+/g, ' ').match(/[-+]?\\d+(\\.\\d+)?(?=\\s*\\()/)[0]);
         for (let i = 0; i < uses.length; i++) for (let j = i + 1; j < uses.length; j++) {
@@ -234,7 +234,7 @@ def test_equal_values_draw_points_apart_and_differently_shaped(open_page, mode: 
 def test_b2b_awareness_shows_only_the_persona_who_acts(open_page) -> None:
     page = open_page(B2B)
     counts = page.evaluate("""() => [...document.querySelectorAll('.journey-map__lane--emotion > td')].slice(0, 2)
-        .map(td => td.querySelectorAll('svg.journeys-emotion__markers use').length)""")
+        .map(td => td.querySelectorAll('td > [aria-hidden] > svg + svg > use').length)""")
     assert counts == [1, 1]
 
 
@@ -278,12 +278,12 @@ MARKER_SPOTS = """() => {
     // with its series' colour as the stylesheet defines it
     const colour = (n) => getComputedStyle(document.querySelector('.journeys')).getPropertyValue('--journeys-series-' + n).trim();
     const spots = [];
-    for (const use of document.querySelectorAll('svg.journeys-emotion__markers use')) {
+    for (const use of document.querySelectorAll('.journey-map__lane--emotion td > [aria-hidden] > svg + svg > use')) {
         const r = use.getBoundingClientRect();
         spots.push({what: 'point', x: r.left + r.width / 2, y: r.top + r.height / 2,
                     colour: colour(use.getAttribute('xlink:href').slice(-1))});
     }
-    for (const value of document.querySelectorAll('.journeys-emotion__value[class*="journeys-text--"]')) {
+    for (const value of document.querySelectorAll('.journey-map__lane--emotion td > [aria-hidden] > b[class*="journeys-text--"]')) {
         const r = value.getBoundingClientRect();
         const size = parseFloat(getComputedStyle(value, '::before').width);
         spots.push({what: 'value marker', x: r.left + size / 2, y: r.top + r.height / 2,
@@ -321,8 +321,8 @@ SCALE = """() => {
         text: getComputedStyle(w, '::before').content.replace(/^"|"$/g, ''), height: w.getBoundingClientRect().height}));
     const points = [];
     for (const cell of row.querySelectorAll('.journey-map__lane--emotion > td')) {
-        const uses = [...cell.querySelectorAll('svg.journeys-emotion__markers use')];
-        const heard = cell.querySelector('.journeys-emotion__values + .journeys-sr-only');
+        const uses = [...cell.querySelectorAll('td > [aria-hidden] > svg + svg > use')];
+        const heard = cell.querySelector('td > [aria-hidden] + .journeys-sr-only');
         const values = heard ? heard.textContent.split('; ') : [];  // as read aloud, in the markers' order
         uses.forEach((use, i) => {
             const r = use.getBoundingClientRect();
@@ -331,7 +331,7 @@ SCALE = """() => {
             points.push({value: text.match(/[-+]?\\d+(?:\\.\\d+)?(?=\\s*\\()/)[0], y: r.top + r.height / 2});
         });
     }
-    const sizes = [...row.querySelectorAll('.journeys-emotion__value')].map(v => parseFloat(getComputedStyle(v).fontSize));
+    const sizes = [...row.querySelectorAll('td > [aria-hidden] > b')].map(v => parseFloat(getComputedStyle(v).fontSize));
     // the ticks are drawn (generated content), so the text probes do not see them: they must
     // not cover the label's own text (its name, the legend, the extremes' words)
     const label = row.querySelector('th');

@@ -50,7 +50,7 @@ def test_map_prints_whole_and_legible(browser, wiki_url: str, pdftoppm: str, scr
         assert overlaps == [], f"{journey}, printed: text collides:\n" + "\n".join(overlaps)
 
         names = page.evaluate(
-            """() => [...document.querySelectorAll('.journey-map__step-name, th.journey-map__label')]
+            """() => [...document.querySelectorAll('.journey-map__steps > th:not(.journey-map__corner), th.journey-map__label')]
                 .map(e => (e.firstChild ? e.firstChild.textContent : e.textContent).trim())"""
         )
         pdf = tmp_path / f"{journey}.pdf"

@@ -5,8 +5,9 @@ edges at the midpoint with the neighbouring step, so adjacent cells meet exactly
 the column widths. One series per persona when steps give per-persona emotions.
 
 Curves that share a value must stay apart: each series is drawn a few units above or below
-the value's line (its `offset`, the same along the whole curve so the cells still join), and
-has its own marker shape and dash pattern. A persona that does not act at a step (the step,
+the value's line (its `offset`, the same along the whole curve so the cells still join; it is
+added to the path's coordinates here, not written as a transform on every path), and has its
+own marker shape and dash pattern. A persona that does not act at a step (the step,
 or else its stage, names other personas) gets no point there: its curve has a gap.
 """
 
@@ -50,12 +51,13 @@ def signed(value: float | None) -> str:
 class CellCurve:
     series: Series
     value: int
-    path: str  # the line through this cell, in viewBox units
-    y: float  # the point at x 50, on the value's line (the series' offset is added when drawn)
+    path: str  # the line through this cell, in viewBox units, the series' offset included
+    y: float  # the point at x 50, on the value's line (without the series' offset)
     # Written once here rather than worked out per cell in the template (a map has hundreds):
     signed: str = ""  # the value as shown: +1, 0, -2
     value_class: str = ""  # the series' text colour, or positive/negative/zero for one curve
     drawn_y: float = 0.0  # y as drawn: the series' offset added (the marker's, in %)
+    marker_y: str = ""  # drawn_y as the marker's attribute writes it: 47%, 15.5%
     word: int = 0  # the value rounded as the template's round filter did (Python's: +0.5 -> 0)
 
 
@@ -113,18 +115,18 @@ def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> 
             if value is None:
                 continue
             y = emotion_y(value)
+            drawn = y + s.offset
             before = values[index - 1][s.index] if index > 0 else None
             after = values[index + 1][s.index] if index + 1 < len(values) else None
-            parts = []
-            if before is not None:
-                parts.append(f"M0 {(emotion_y(before) + y) / 2:g} L50 {y:g}")
-            else:
-                parts.append(f"M50 {y:g}")
+            # the midpoints with the neighbours, offset like the point (the curve is moved as
+            # a whole); written without spaces the path grammar does not need
+            path = f"M0 {(emotion_y(before) + y) / 2 + s.offset:g}L50 {drawn:g}" if before is not None \
+                else f"M50 {drawn:g}"
             if after is not None:
-                parts.append(f"L100 {(emotion_y(after) + y) / 2:g}")
-            cell.curves.append(CellCurve(series=s, value=value, path=" ".join(parts), y=y,
+                path += f"L100 {(emotion_y(after) + y) / 2 + s.offset:g}"
+            cell.curves.append(CellCurve(series=s, value=value, path=path, y=y,
                                          signed=signed(value), value_class=_value_class(s, value),
-                                         drawn_y=y + s.offset, word=int(round(value))))
+                                         drawn_y=drawn, marker_y=f"{drawn:g}%", word=int(round(value))))
         cells.append(cell)
     return EmotionLane(series=series, cells=cells)
 
