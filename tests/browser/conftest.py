@@ -7,6 +7,7 @@ import functools
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
@@ -100,11 +101,11 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def open_page(browser, wiki_url: str):
-    """open_page(path, width="wide", palette="light") -> a loaded Playwright page.
-
-    Any script error on the page (Material's or ours) fails the test when it ends."""
+@contextmanager
+def page_opener(browser, base_url: str, after_load=None):
+    """A function open(path, width="wide", palette="light") -> a loaded Playwright page of
+    the site at base_url, in the palette asked for; `after_load(page)` runs on each. Any
+    script error on the pages (Material's or ours) fails the test when it ends."""
     contexts = []
     errors: list[str] = []
 
@@ -116,16 +117,25 @@ def open_page(browser, wiki_url: str):
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
         page.set_default_timeout(15_000)
-        page.goto(wiki_url + path, wait_until="load")
-        page.add_script_tag(path=str(PROBES))
+        page.goto(base_url + path, wait_until="load")
         assert page.get_attribute("body", "data-md-color-scheme") == scheme, (
             f"Material did not switch to the {palette} palette on {path}")
+        if after_load is not None:
+            after_load(page)
         return page
 
     yield _open
     for context in contexts:
         context.close()
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def open_page(browser, wiki_url: str):
+    """open_page(path, width="wide", palette="light") -> a loaded page of the sample wiki,
+    with the layout probes (probes.js) added."""
+    with page_opener(browser, wiki_url, lambda page: page.add_script_tag(path=str(PROBES))) as _open:
+        yield _open
 
 
 @pytest.fixture(scope="session")

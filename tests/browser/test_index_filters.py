@@ -13,7 +13,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import INDEX, JOURNEYS, PALETTES, WIDTHS, _QuietHandler
+from .conftest import INDEX, JOURNEYS, WIDTHS, _QuietHandler, page_opener
 from .test_accessibility import AXE_RUN
 
 ROWS = ".journeys-index__row"
@@ -261,24 +261,8 @@ def large_wiki(tmp_path_factory):
 @pytest.fixture
 def open_large(browser, large_wiki):
     url, _ = large_wiki
-    contexts, errors = [], []
-
-    def _open(path: str, width: str = "wide", palette: str = "light"):
-        context = browser.new_context(viewport=WIDTHS[width], color_scheme=PALETTES[palette][0],
-                                      device_scale_factor=1)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
-        page.set_default_timeout(15_000)
-        page.goto(url + path, wait_until="load")
-        assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1]
-        wait_for_filters(page)
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+    with page_opener(browser, url, wait_for_filters) as _open:
+        yield _open
 
 
 def wanted(records: list[dict], **filters) -> list[dict]:
