@@ -127,16 +127,10 @@ def index_data(site: Site, url_for: UrlFor) -> dict[str, Any]:
 
     rows = []
     for opportunity in site.opportunities:
-        places = []
-        for place in opportunity.places:
-            journey = site.journey_by_path.get(place.journey_path) if place.journey_path else None
-            stage = next((s for s in journey.stages if s.id == place.stage_id), None) if journey and place.stage_id else None
-            if stage is None:
-                continue
-            step = next((s for s in stage.steps if s.id == place.step_id), None)
-            anchor = f"jm-step-{step.anchor}" if step else f"jm-stage-{stage.id}"
-            # [journey, "stage › step", the anchor on the journey's page]
-            places.append([journey_number(journey.path), stage.name + (f" › {step.name}" if step else ""), anchor])
+        # [journey, "stage › step", the anchor on the journey's page]
+        places = [[journey_number(journey.path), stage.name + (f" › {step.name}" if step else ""),
+                   f"jm-step-{step.anchor}" if step else f"jm-stage-{stage.id}"]
+                  for journey, stage, step in site.places_of(opportunity)]
         value_effort = (round(opportunity.value / opportunity.effort, 3)
                         if opportunity.value and opportunity.effort else None)
         rows.append([

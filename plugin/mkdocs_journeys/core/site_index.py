@@ -405,6 +405,18 @@ class Site:
         linked.discard(path)
         return sorted(linked)
 
+    def places_of(self, opportunity: Opportunity) -> list[tuple[Journey, Stage, Step | None]]:
+        """Every place an opportunity improves, in its own journey or another (format 2), as
+        (journey, stage, step or None for the whole stage); an opportunity for the whole
+        journey has none."""
+        found = []
+        for place in opportunity.places:
+            journey = self.journey_by_path.get(place.journey_path) if place.journey_path else None
+            stage = next((s for s in journey.stages if s.id == place.stage_id), None) if journey and place.stage_id else None
+            if stage is not None:
+                found.append((journey, stage, next((s for s in stage.steps if s.id == place.step_id), None)))
+        return found
+
     def persona_name(self, persona_id: str) -> str:
         persona = self.personas.get(persona_id)
         return persona.display_name if persona else persona_id

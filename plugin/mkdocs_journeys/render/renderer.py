@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
-from functools import partial
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity, Stage, Step
+from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity
 from ..core.problems import Problem, has_errors
 from ..core.site_index import Site
 from ..core.comparison import compare
@@ -53,18 +52,6 @@ def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=False,
     )
-
-
-def opportunity_places(site: Site, opportunity: Opportunity) -> list[tuple[Journey, Stage, Step | None]]:
-    """Every place an opportunity improves, in its own journey or another (format 2); an
-    opportunity for the whole journey has none."""
-    found = []
-    for place in opportunity.places:
-        journey = site.journey_by_path.get(place.journey_path)
-        stage = next((s for s in journey.stages if s.id == place.stage_id), None) if journey and place.stage_id else None
-        if stage is not None:
-            found.append((journey, stage, next((s for s in stage.steps if s.id == place.step_id), None)))
-    return found
 
 
 def spans_journeys(opportunity: Opportunity) -> bool:
@@ -161,7 +148,7 @@ class Renderer:
             "moment_icons": MOMENT_ICONS,
             "today": site.today,
             "metric_trend": lambda journey, key: metric_trend(journey, key, labels("trend.now")),
-            "places": partial(opportunity_places, site),
+            "places": site.places_of,
             "spans_journeys": spans_journeys,
             "phase_labels": self.phase_labels,
             # the value x effort matrix of a list of opportunities (journeys/matrix.html)
