@@ -22,7 +22,7 @@ from ..core.matrix import matrix_items, value_for_effort
 from ..core.overview import Overview
 from .charts import card_curve, comparison_chart, matrix_chart
 from .emotion import signed, sparkline
-from .icons import MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
+from .icons import CHANNEL_ICONS, MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .linker import Linker
 from .map_view import DEFAULT_SEARCH_LANES, map_view
@@ -79,6 +79,32 @@ def matrix_of(opportunities: Sequence[Opportunity]) -> tuple[Any, int]:
     best = sorted(items, key=lambda item: -(value_for_effort(item.opportunity) or 0))[:MATRIX_POINTS]
     chosen = {id(item.opportunity) for item in best}
     return matrix_chart(matrix_items([i.opportunity for i in items if id(i.opportunity) in chosen])), len(items)
+
+
+def _cell_lookups(journey: Journey, site: Site, context: dict[str, Any], sprite: IconSprite,
+                  labels: Labels) -> dict[str, Any]:
+    """What the built-in lanes look up in every cell, looked up once per map: a call from a
+    template costs several times a lookup in a dict, and a map has hundreds of cells. (The
+    functions stay in the context for templates overridden in a custom_dir.)"""
+    steps = [step for _, step in journey.steps()]
+    channels = {touchpoint.channel for step in steps for touchpoint in step.touchpoints}
+    return {
+        # persona id -> (its page's URL or None, its name): the chips of the step headers
+        "persona_links": {persona_id: (context["persona_url"](persona_id), site.persona_name(persona_id))
+                          for persona_id in journey.all_personas()},
+        # department id -> (its page's URL or None, its name): the owner lane
+        "owner_links": {step.owner: (context["department_url"](step.owner), site.department_name(step.owner))
+                        for step in steps if step.owner},
+        # a touchpoint's channel as written -> its icon's style attribute, and its name
+        "channel_styles": {channel: Markup(sprite.mask_style(channel_icon_name(channel))) for channel in channels},
+        "channel_names": {channel: labels("channel." + channel.strip().lower())
+                          if channel.strip().lower() in CHANNEL_ICONS else channel
+                          for channel in channels if channel},
+        "moment_styles": {kind: Markup(sprite.mask_style(name)) for kind, name in MOMENT_ICONS.items()},
+        # step id -> the sub-journeys that map the step in detail (format 2)
+        "step_sub_journeys": {step.id: site.sub_journeys[(journey.path, step.id)] for step in steps
+                              if (journey.path, step.id) in site.sub_journeys},
+    }
 
 
 def percent(value: float | None) -> str:
@@ -171,6 +197,7 @@ class Renderer:
         context["icon_style"] = lambda name: Markup(sprite.mask_style(name))
         context["channel_icon_style"] = lambda channel: Markup(sprite.mask_style(channel_icon_name(channel)))
         context["icon_definitions"] = Markup(sprite.mask_definitions())  # escaped by mask_url
+        context.update(_cell_lookups(journey, site, context, sprite, labels))
         other = site.counterpart.get(journey.path)  # format 2: the other state, compared side by side
         comparison = compare(journey, other) if other is not None else None
         context["comparison"] = comparison
