@@ -59,6 +59,8 @@ class CellCurve:
     drawn_y: float = 0.0  # y as drawn: the series' offset added (the marker's, in %)
     marker_y: str = ""  # drawn_y as the marker's attribute writes it: 47%, 15.5%
     word: int = 0  # the value rounded as the template's round filter did (Python's: +0.5 -> 0)
+    colour: int = 0  # the series' colour (its style's number)
+    first: bool = True  # the cell's first curve (the screen reader's text joins them with "; ")
 
 
 @dataclass
@@ -126,7 +128,8 @@ def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> 
                 path += f"L100 {(emotion_y(after) + y) / 2 + s.offset:g}"
             cell.curves.append(CellCurve(series=s, value=value, path=path, y=y,
                                          signed=signed(value), value_class=_value_class(s, value),
-                                         drawn_y=drawn, marker_y=f"{drawn:g}%", word=int(round(value))))
+                                         drawn_y=drawn, marker_y=f"{drawn:g}%", word=int(round(value)),
+                                         colour=s.colour, first=not cell.curves))
         cells.append(cell)
     return EmotionLane(series=series, cells=cells)
 

@@ -36,6 +36,7 @@ class MapView:
     # format 2
     custom_lanes: dict[str, str] = field(default_factory=dict)  # lane id -> label, site-wide then the journey's
     persona_colours: dict[str, int] = field(default_factory=dict)  # persona id -> series colour, as on the curve
+    emotion_cells: list[tuple[EmotionCell, Step]] = field(default_factory=list)  # each step's cell, with its step
 
 
 # The lane a step field is shown in, where the names differ (a faulty value is marked there).
@@ -109,6 +110,8 @@ def map_view(
             view.journey_opportunities.append(opportunity)
     for placed in view.stage_opportunities.values():
         placed.sort(key=lambda item: item[1] is not None)  # stable: the stage's own first
+    if view.emotion is not None:
+        view.emotion_cells = list(zip(view.emotion.cells, steps))
     series = view.emotion.series if view.emotion else []
     view.persona_colours = {s.persona: s.colour for s in series if s.persona}
     for persona in journey.all_personas():
