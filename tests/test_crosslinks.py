@@ -9,6 +9,7 @@ support/crosslink_wiki.py, shared with the other test files of this issue.
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,14 @@ def test_persona_page_links_the_stages_and_steps_where_the_persona_acts(wiki, pe
     assert _anchored_links_outside_tables(wiki, src) == expected
 
 
+def _sparkline_points(svg: Tag) -> list[tuple[float, float]]:
+    """The points a persona's curve marks: each a dot, a zero-length line ("M6 20h0") of
+    the one path that draws them."""
+    dots = svg.select_one("path.journeys-sparkline__points")
+    assert dots is not None and not svg.find("circle"), "the points are one path, not an element each"
+    return [(float(x), float(y)) for x, y in re.findall(r"M([-\d.]+) ([-\d.]+)h0", dots["d"])]
+
+
 def _emotions(persona_id: str, data: dict[str, Any]) -> list[int | None]:
     values = []
     for stage in data["journey"]["stages"]:
@@ -169,7 +178,7 @@ def test_persona_page_draws_the_persona_emotion_across_each_journey(wiki, person
     for path, svg in drawn.items():
         data = JOURNEYS[path]
         values = [v for v in _emotions(persona_id, data) if v is not None]
-        points = [(float(c["cx"]), float(c["cy"])) for c in svg.find_all("circle")]
+        points = _sparkline_points(svg)
         assert len(points) == len(values)
         xs = [x for x, _ in points]
         assert xs == sorted(xs) and len(set(xs)) == len(xs)
@@ -188,7 +197,7 @@ def test_the_two_personas_get_different_curves_in_a_shared_journey(wiki):
         for svg in article.find_all("svg"):
             link = svg.find_previous("a", href=True)
             if resolve(wiki, persona["path"], link["href"])[0].resolve() == out(wiki, "journeys/camping.md"):
-                curves.append([float(c["cy"]) for c in svg.find_all("circle")])
+                curves.append([y for _, y in _sparkline_points(svg)])
     assert len(curves) == 2 and curves[0] != curves[1]
 
 

@@ -142,6 +142,9 @@ class Sparkline:
     path: str
     points: list[tuple[float, float, int]]  # x, y, value
     values: str = ""  # "+1, 0, -2": what a screen reader hears (written here, not per point in Jinja)
+    # the points as one path of zero-length lines, each drawn as a dot by a round line cap:
+    # one element, not one per step (a persona page draws a curve for each of its journeys)
+    dots: str = ""
 
 
 def sparkline(journey: Journey, persona: str) -> Sparkline | None:
@@ -155,4 +158,5 @@ def sparkline(journey: Journey, persona: str) -> Sparkline | None:
     ]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:g} {y:g}" for i, (x, y, _) in enumerate(points))
     return Sparkline(width=len(values) * step_width, path=path, points=points,
-                     values=", ".join(signed(value) for _, _, value in points))
+                     values=", ".join(signed(value) for _, _, value in points),
+                     dots="".join(f"M{x:g} {y:g}h0" for x, y, _ in points))
