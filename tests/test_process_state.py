@@ -47,3 +47,21 @@ def test_objects_frozen_by_someone_else_stay_frozen_after_a_build(tmp_path):
         assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
+
+
+def test_every_page_is_handed_on_with_the_collector_as_found(tmp_path):
+    # The plugin renders what a page shows with automatic collections paused; the plugins
+    # and hooks that see the page after it find the collector as it was.
+    hook = ("import gc\n"
+            "SEEN = []\n"
+            "def on_page_context(context, page, config, nav):\n"
+            "    SEEN.append((page.file.src_uri, gc.isenabled()))\n"
+            "def on_post_build(config):\n"
+            "    assert SEEN and all(enabled for _, enabled in SEEN), SEEN\n"
+            "    (Path(config.site_dir) / 'gc-seen.txt').write_text(repr(SEEN))\n"
+            "from pathlib import Path\n")
+    built = build_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()},
+                       config={"hooks": ["gc_hook.py"]}, files={"gc_hook.py": hook})
+    seen = (built.site_dir / "gc-seen.txt").read_text()
+    assert "journeys/camping.md" in seen and "False" not in seen
+    assert gc.isenabled()
