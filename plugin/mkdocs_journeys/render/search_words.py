@@ -82,6 +82,10 @@ class SearchWords:
             self._seen.update(_WORD_RE.findall(text.lower()))
         return text or ""
 
+    def note_each(self, texts: Iterable[str | None]) -> list[str]:
+        """`texts` as they are, their words now held (a headline's list of names)."""
+        return [self.note(text) for text in texts]
+
     def fragments(self, *texts: object) -> list[str]:
         """Of each text in `texts` (texts, or lists and dicts of them, nested), the words not
         held yet, each once, in the order they come; a text that adds none is left out.
