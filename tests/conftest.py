@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from support.building import REPO, Built, WarningCollector, build_site, page
+from support.large_wiki import large_generated_wiki  # noqa: F401 - a session fixture for every module
 from support.sample_wiki import build_sample_wiki
 
 __all__ = ["REPO", "Built", "WarningCollector", "build_site", "page"]

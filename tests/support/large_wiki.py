@@ -4,12 +4,17 @@ at a size where listing everything in the HTML would make them heavy."""
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
-from .building import REPO, Built
+from .building import REPO, Built, build_written
 
 BIG_DEPARTMENT = "department-0"
 WIDE_PERSONA = "persona-0"  # walks every journey
@@ -49,3 +54,40 @@ def write_large_wiki(root: Path, n: int) -> Built:
     config = (root / "plugin.yml").read_text(encoding="utf-8").replace("  name: material\n", PALETTES, 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Built(root=root, site_dir=root / "site", docs_dir=root / "docs")
+
+
+# -- one build for the whole run ---------------------------------------------------------------
+
+LARGE_JOURNEYS = 120  # 480 opportunities: many more than the index's page of 50 rows
+
+
+def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary root: under pytest-xdist, the folder all workers' own folders sit in."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def build_shared_large_wiki(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The large wiki of LARGE_JOURNEYS, built once for the whole run: the first worker to ask
+    builds it under a file lock, the others wait and read the same site (which no test
+    writes into)."""
+    root = _shared_root(tmp_path_factory) / "large-wiki"
+    outcome = root.parent / "large-wiki.json"
+    with open(root.parent / "large-wiki.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not outcome.exists():
+            shutil.rmtree(root, ignore_errors=True)  # what a build cut short left
+            root.mkdir()
+            built = build_written(write_large_wiki(root, LARGE_JOURNEYS))
+            outcome.write_text(json.dumps({"aborted": built.aborted, "warnings": built.warnings}), encoding="utf-8")
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    return Built(root=root, site_dir=root / "site", docs_dir=root / "docs", warnings=result["warnings"],
+                 aborted=result["aborted"])
+
+
+@pytest.fixture(scope="session")
+def large_generated_wiki(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The large generated wiki, built once for the run (tests/conftest.py offers it to every module)."""
+    built = build_shared_large_wiki(tmp_path_factory)
+    assert not built.aborted, built.warnings
+    return built
