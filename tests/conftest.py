@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from support.building import REPO, Built, WarningCollector, build_site, page
+from support.built_once import built_once
 from support.large_wiki import large_generated_wiki  # noqa: F401 - a session fixture for every module
 from support.sample_wiki import build_sample_wiki
 
@@ -27,8 +28,9 @@ def site(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def sample_wiki(tmp_path_factory) -> Built:
-    """The repository's sample wiki, built once with --strict for every module that reads it."""
-    return build_sample_wiki(tmp_path_factory.mktemp("sample-site"))
+    """The repository's sample wiki, built once for the run with --strict, for every module
+    that reads it (and every xdist worker: support/built_once.py)."""
+    return built_once(tmp_path_factory, "sample-wiki", lambda folder: build_sample_wiki(folder / "site"))
 
 
 # The modules that take longest, longest first (measured with --durations=0, per module).

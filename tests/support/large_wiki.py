@@ -4,10 +4,6 @@ at a size where listing everything in the HTML would make them heavy."""
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -15,6 +11,7 @@ import pytest
 import yaml
 
 from .building import REPO, Built, build_written
+from .built_once import built_once
 
 BIG_DEPARTMENT = "department-0"
 WIDE_PERSONA = "persona-0"  # walks every journey
@@ -62,33 +59,13 @@ def write_large_wiki(root: Path, n: int) -> Built:
 LARGE_JOURNEYS = 120  # 480 opportunities: many more than the index's page of 50 rows
 
 
-def _shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The run's temporary root: under pytest-xdist, the folder all workers' own folders sit in."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-def build_shared_large_wiki(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The large wiki of LARGE_JOURNEYS, built once for the whole run: the first worker to ask
-    builds it under a file lock, the others wait and read the same site (which no test
-    writes into)."""
-    root = _shared_root(tmp_path_factory) / "large-wiki"
-    outcome = root.parent / "large-wiki.json"
-    with open(root.parent / "large-wiki.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not outcome.exists():
-            shutil.rmtree(root, ignore_errors=True)  # what a build cut short left
-            root.mkdir()
-            built = build_written(write_large_wiki(root, LARGE_JOURNEYS))
-            outcome.write_text(json.dumps({"aborted": built.aborted, "warnings": built.warnings}), encoding="utf-8")
-    result = json.loads(outcome.read_text(encoding="utf-8"))
-    return Built(root=root, site_dir=root / "site", docs_dir=root / "docs", warnings=result["warnings"],
-                 aborted=result["aborted"])
+def build_large_wiki(root: Path) -> Built:
+    return build_written(write_large_wiki(root, LARGE_JOURNEYS))
 
 
 @pytest.fixture(scope="session")
 def large_generated_wiki(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The large generated wiki, built once for the run (tests/conftest.py offers it to every module)."""
-    built = build_shared_large_wiki(tmp_path_factory)
+    built = built_once(tmp_path_factory, "large-wiki", build_large_wiki)
     assert not built.aborted, built.warnings
     return built
