@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from support.building import REPO, Built, WarningCollector, build_site, page
+from support.built_once import built_once
+from support.large_wiki import large_generated_wiki  # noqa: F401 - a session fixture for every module
 from support.sample_wiki import build_sample_wiki
 
 __all__ = ["REPO", "Built", "WarningCollector", "build_site", "page"]
@@ -26,5 +28,39 @@ def site(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def sample_wiki(tmp_path_factory) -> Built:
-    """The repository's sample wiki, built once with --strict for every module that reads it."""
-    return build_sample_wiki(tmp_path_factory.mktemp("sample-site"))
+    """The repository's sample wiki, built once for the run with --strict, for every module
+    that reads it (and every xdist worker: support/built_once.py)."""
+    return built_once(tmp_path_factory, "sample-wiki", lambda folder: build_sample_wiki(folder / "site"))
+
+
+# The modules that take longest, longest first (measured with --durations=0, per module).
+# scripts/test hands whole modules to the two workers in collection order
+# (--dist loadfile --no-loadscope-reorder): started first, the long ones finish together
+# instead of one worker running a long module alone at the end. The others follow in
+# their usual order.
+LONGEST_FIRST = [
+    "tests/browser/test_map_canvas.py",
+    "tests/test_index_scale.py",  # builds the shared large wiki early, before the browser modules need it
+    "tests/browser/test_index_filters.py",
+    "tests/test_format2.py",
+    "tests/browser/test_overview.py",
+    "tests/test_hostile_sizes.py",
+    "tests/test_cli.py",
+    "tests/browser/test_accessibility.py",
+    "tests/test_config_and_templates.py",
+    "tests/browser/test_screenshots.py",
+    "tests/test_fuzz.py",
+    "tests/browser/test_map_layout.py",
+    "tests/browser/test_themes.py",
+    "tests/test_zensical.py",
+    "tests/test_search_at_scale.py",
+    "tests/test_hostile_config.py",
+    "tests/test_cli_hostile.py",
+    "tests/test_forgiving_preview.py",
+    "tests/test_navigation.py",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {module: number for number, module in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest keep their order

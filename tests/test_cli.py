@@ -345,17 +345,15 @@ def test_new_keeps_non_latin_names_and_quotes_yaml_specials(tmp_path):
 # -- export ------------------------------------------------------------------------------------
 
 
-def test_export_equals_the_built_sample_wikis_exports(tmp_path):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+def test_export_equals_the_built_sample_wikis_exports(sample_wiki):
+    """The command's export of the repository's wiki and the build's (conftest's sample_wiki,
+    built from the same mkdocs.yml) are the same bytes."""
     for fmt in ("json", "csv"):
         result = subprocess.run([str(SCRIPT), "export", "--format", fmt], cwd=REPO, capture_output=True, timeout=120)
         assert result.returncode == 0, result.stderr
-        built = (tmp_path / "site" / "opportunities" / f"opportunities.{fmt}").read_bytes()
+        built = (sample_wiki.site_dir / "opportunities" / f"opportunities.{fmt}").read_bytes()
         assert result.stdout == built, fmt
-    records = json.loads((tmp_path / "site/opportunities/opportunities.json").read_text(encoding="utf-8"))
+    records = json.loads((sample_wiki.site_dir / "opportunities/opportunities.json").read_text(encoding="utf-8"))
     assert len(records) >= 10 and all(record["journey_url"] for record in records)
 
 

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from support.building import Built, build_written
-from support.large_wiki import BIG_DEPARTMENT, UNOWNED_JOURNEY, WIDE_PERSONA, write_large_wiki
+from support.building import Built
+from support.large_wiki import BIG_DEPARTMENT, LARGE_JOURNEYS, UNOWNED_JOURNEY, WIDE_PERSONA
 
 from mkdocs_journeys.render.renderer import INDEX_PAGE_SIZE
 
-JOURNEYS = 120
+JOURNEYS = LARGE_JOURNEYS
 INDEX = "opportunities/index.html"
 DEPARTMENT = f"departments/{BIG_DEPARTMENT}/index.html"
 PERSONA = f"personas/{WIDE_PERSONA}/index.html"
@@ -36,10 +37,9 @@ BOUNDS = {
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory) -> Built:
-    built = build_written(write_large_wiki(tmp_path_factory.mktemp("large-wiki"), JOURNEYS))
-    assert not built.aborted, built.warnings
-    return built
+def large(large_generated_wiki) -> Built:
+    """The large generated wiki, built once for the run (tests/support/large_wiki.py)."""
+    return large_generated_wiki
 
 
 def exported(built: Built) -> list[dict]:
@@ -113,6 +113,50 @@ def test_the_index_data_holds_every_opportunity_with_links_that_resolve(large):
             assert (large.site_dir / urlsplit(urljoin(data_url, owner[2])).path.lstrip("/") / "index.html").is_file()
 
 
+class _ContentLinks(HTMLParser):
+    """One pass over a page: the ids of the table rows and the link targets inside Material's
+    content area (article.md-content__inner), never those of the navigation around it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # open <article> elements since the content area began, 0 outside it
+        self.row_ids: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            if self.depth or "md-content__inner" in (dict(attrs).get("class") or "").split():
+                self.depth += 1
+            return
+        if not self.depth:
+            return
+        attributes = dict(attrs)
+        if tag == "tr" and attributes.get("id"):
+            self.row_ids.append(attributes["id"])
+        elif tag == "a" and attributes.get("href") is not None:
+            self.hrefs.append(attributes["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+
+def content_links(html: str) -> tuple[list[str], list[str]]:
+    """(ids of the rows, hrefs of the links) in a page's content area, read in one pass."""
+    parser = _ContentLinks()
+    parser.feed(html)
+    parser.close()
+    return parser.row_ids, parser.hrefs
+
+
+def test_content_links_reads_the_content_area_only():
+    html = ('<nav><a href="nav/">Nav</a></nav><article class="md-content__inner md-typeset">'
+            '<table><tr id="o-1"><td><a href="../x/#o-1">x</a></td></tr><tr><td>-</td></tr></table>'
+            '<article><a href="inner/">in</a></article><a href="after-inner/">after</a></article>'
+            '<footer><a href="foot/">Foot</a><tr id="o-2"></tr></footer>')
+    assert content_links(html) == (["o-1"], ["../x/#o-1", "inner/", "after-inner/"])
+
+
 def _crawl(built: Built, start: str) -> tuple[set[str], dict[str, set[str]]]:
     """Follow the links in the content of each page (never the navigation) from `start`;
     return the pages reached and, for each opportunity id, the pages that link to its row or
@@ -124,12 +168,12 @@ def _crawl(built: Built, start: str) -> tuple[set[str], dict[str, set[str]]]:
     index_path = "/" + INDEX.removesuffix("index.html")
     while queue:
         page = queue.popleft()
-        article = content(built, page)
-        for row in article.select("tr[id]"):
-            found.setdefault(row["id"], set()).add(page)
+        row_ids, hrefs = content_links((site / page).read_text(encoding="utf-8"))
+        for row_id in row_ids:
+            found.setdefault(row_id, set()).add(page)
         base = "http://wiki.test/" + page.removesuffix("index.html")
-        for a in article.select("a[href]"):
-            url = urlsplit(urljoin(base, a["href"]))
+        for href in hrefs:
+            url = urlsplit(urljoin(base, href))
             if url.netloc != "wiki.test":
                 continue
             path = unquote(url.path)
@@ -139,6 +183,7 @@ def _crawl(built: Built, start: str) -> tuple[set[str], dict[str, set[str]]]:
             if target.endswith(".html") and target not in seen and (site / target).is_file():
                 seen.add(target)
                 queue.append(target)
+    assert len(seen) > JOURNEYS, f"the crawl reached only {len(seen)} pages"
     return seen, found
 
 

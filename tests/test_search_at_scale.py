@@ -44,7 +44,8 @@ def generated(tmp_path_factory) -> Path:
 
 def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n", 2)[1])
+    # libyaml's reader (PyYAML's C binding): the same data, read several times faster
+    return yaml.load(text.split("---\n", 2)[1], Loader=yaml.CSafeLoader)
 
 
 def texts(value) -> list[str]:

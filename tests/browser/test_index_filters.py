@@ -234,19 +234,11 @@ def test_back_and_forward_through_filters_under_instant_navigation(open_page) ->
 
 # -- a large wiki: the index draws its table, pages and board from its data file ---------
 
-LARGE_JOURNEYS = 120
-
-
 @pytest.fixture(scope="module")
-def large_wiki(tmp_path_factory):
-    """The large generated wiki (tests/support/large_wiki.py), built and served: its URL and
-    its opportunities as exported."""
-    from support.building import build_written
-    from support.large_wiki import write_large_wiki
-
-    root = tmp_path_factory.mktemp("large-index")
-    built = build_written(write_large_wiki(root, LARGE_JOURNEYS))
-    assert not built.aborted, built.warnings
+def large_wiki(large_generated_wiki):
+    """The large generated wiki (tests/support/large_wiki.py, built once for the run), served:
+    its URL and its opportunities as exported."""
+    built = large_generated_wiki
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built.site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -288,15 +288,12 @@ def test_screenshots(open_page, screenshots: Path, palette: str, width: str) -> 
 # -- a wiki of more journeys than cards: a row each, the same filters ------------------------
 
 @pytest.fixture(scope="module")
-def large_overview(tmp_path_factory):
-    """The large generated wiki (tests/support/large_wiki.py), served: its URL and overview.json."""
+def large_overview(large_generated_wiki):
+    """The large generated wiki (tests/support/large_wiki.py, built once for the run), served:
+    its URL and overview.json."""
     import json
 
-    from support.building import build_written
-    from support.large_wiki import write_large_wiki
-
-    built = build_written(write_large_wiki(tmp_path_factory.mktemp("large-overview"), 120))
-    assert not built.aborted, built.warnings
+    built = large_generated_wiki
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built.site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     records = json.loads((built.site_dir / "overview" / "overview.json").read_text(encoding="utf-8"))

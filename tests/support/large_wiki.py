@@ -7,9 +7,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
-from .building import REPO, Built
+from .building import REPO, Built, build_written
+from .built_once import built_once
 
 BIG_DEPARTMENT = "department-0"
 WIDE_PERSONA = "persona-0"  # walks every journey
@@ -35,7 +37,7 @@ def write_large_wiki(root: Path, n: int) -> Built:
     generate(root, n)
     for number, path in enumerate(sorted((root / "docs" / "journeys").glob("*.md"))):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=yaml.CSafeLoader)  # libyaml: the same data, several times faster
         if WIDE_PERSONA not in data["journey"]["personas"]:
             data["journey"]["personas"].append(WIDE_PERSONA)
         for opportunity in data["journey"]["opportunities"]:
@@ -43,9 +45,27 @@ def write_large_wiki(root: Path, n: int) -> Built:
                 opportunity.pop("owner", None)
             elif number % 10:
                 opportunity["owner"] = BIG_DEPARTMENT
-        path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body,
+        path.write_text("---\n" + yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+                        + "---\n" + body,
                         encoding="utf-8")
     # both of Material's palettes, chosen by the reader's system setting (the browser tests' dark runs)
     config = (root / "plugin.yml").read_text(encoding="utf-8").replace("  name: material\n", PALETTES, 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Built(root=root, site_dir=root / "site", docs_dir=root / "docs")
+
+
+# -- one build for the whole run ---------------------------------------------------------------
+
+LARGE_JOURNEYS = 120  # 480 opportunities: many more than the index's page of 50 rows
+
+
+def build_large_wiki(root: Path) -> Built:
+    return build_written(write_large_wiki(root, LARGE_JOURNEYS))
+
+
+@pytest.fixture(scope="session")
+def large_generated_wiki(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The large generated wiki, built once for the run (tests/conftest.py offers it to every module)."""
+    built = built_once(tmp_path_factory, "large-wiki", build_large_wiki)
+    assert not built.aborted, built.warnings
+    return built
