@@ -67,8 +67,9 @@ AFTER_I18N = -110
 
 @contextmanager
 def _without_cyclic_gc() -> Iterator[None]:
-    """Reading, and rendering what a page shows, make many objects and no reference cycles
-    that outlive them, and each automatic collection scans every object MkDocs holds again:
+    """Reading, and rendering what a page shows, make many objects and few reference cycles
+    (those of a render are collected after it), and each automatic collection scans every
+    object MkDocs holds again:
     at N = 300 reading took 5.4-18.4 s with the collector and 3.3-5.1 s without; at
     N = 1,000 rendering without it halves the build's time in collections, 1.0 -> 0.5 s
     (benchmarks/README.md). The state found is restored."""
