@@ -66,15 +66,20 @@ def add_generated_pages(
     return generated, aliases
 
 
-def _url_finder(config: MkDocsConfig, site_files: dict[str, File], aliases: dict[str, str]):
-    """The published URL of a core path (absolute with `site_url`), with an optional anchor."""
+def _url_finder(config: MkDocsConfig, site_files: dict[str, File], aliases: dict[str, str],
+                relative_to: str | None = None):
+    """The published URL of a core path, with an optional anchor: relative to the URL
+    `relative_to` when given, else as published (absolute with `site_url`)."""
     site_url = config.site_url or ""
 
     def url_for(path: str, anchor: str | None = None) -> str | None:
         file = site_files.get(aliases.get(path, path))
         if file is None:
             return None
-        url = urljoin(site_url, file.url) if site_url else file.url
+        if relative_to is not None:
+            url = get_relative_url(file.url, relative_to)
+        else:
+            url = urljoin(site_url, file.url) if site_url else file.url
         return f"{url}#{anchor}" if anchor else url
 
     return url_for
@@ -111,15 +116,7 @@ def add_index_data(files: Files, config: MkDocsConfig, site: Site, folder: str, 
     """Add the index's compact data (read by journeys.js) to the folder; return its path.
     Its links are relative to the file itself, so the site works wherever it is served."""
     path = f"{folder}/{INDEX_DATA}"
-    own_url = File.generated(config, path, content="").url
-
-    def url_for(to_path: str, anchor: str | None = None) -> str | None:
-        file = site_files.get(aliases.get(to_path, to_path))
-        if file is None:
-            return None
-        url = get_relative_url(file.url, own_url)
-        return f"{url}#{anchor}" if anchor else url
-
+    url_for = _url_finder(config, site_files, aliases, relative_to=File.generated(config, path, content="").url)
     _add_export(files, config, path, to_compact_json(index_data(site, url_for)), site_files, language)
     return path
 
