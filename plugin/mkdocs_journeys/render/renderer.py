@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..core.model import PRIORITIES, STATES, STATUSES, Journey, Opportunity
@@ -22,6 +21,7 @@ from ..core.matrix import matrix_items, value_for_effort
 from ..core.overview import Overview
 from .charts import card_curve, comparison_chart, matrix_chart
 from .emotion import signed, sparkline
+from .environment import make_environment
 from .icons import CHANNEL_ICONS, MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .linker import Linker
@@ -39,19 +39,6 @@ MATRIX_POINTS = 50  # points the value x effort matrix shows at most
 PERSONA_CARDS = 30  # journeys a persona page shows as cards; beyond, as short rows
 # The labels journeys.js writes into the rows and the pager it renders
 CLIENT_LABELS = ("due", "overdue", "whole_journey", "index.page", "index.board.more")
-
-
-def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
-    loader = ChoiceLoader([FileSystemLoader(list(template_dirs)), PackageLoader("mkdocs_journeys.render", "templates")])
-    return Environment(
-        loader=loader,
-        autoescape=True,  # every text of a page is plain text: escaped, always
-        auto_reload=False,  # compiled once per build: no stat() of every included template
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=False,
-    )
 
 
 def spans_journeys(opportunity: Opportunity) -> bool:
