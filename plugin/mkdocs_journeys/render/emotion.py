@@ -98,17 +98,22 @@ def _step_values(journey: Journey, stage: Stage, step: Step, series: list[Series
     ]
 
 
-def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str) -> EmotionLane | None:
-    """The emotion lane of a journey, or None when no step gives an emotion."""
-    steps = [step for _, step in journey.steps()]
+def emotion_lane(journey: Journey, persona_name: Callable[[str], str] = str,
+                 all_personas: list[str] | None = None) -> EmotionLane | None:
+    """The emotion lane of a journey, or None when no step gives an emotion (`all_personas`:
+    the journey's all_personas(), when the caller has them)."""
+    columns = journey.steps()
+    steps = [step for _, step in columns]
     if not any(step.emotion is not None or step.persona_emotions for step in steps):
         return None
-    personas = [p for p in journey.all_personas() if any(p in step.persona_emotions for step in steps)]
+    if all_personas is None:
+        all_personas = journey.all_personas()
+    personas = [p for p in all_personas if any(p in step.persona_emotions for step in steps)]
     series = [Series(i, persona, persona_name(persona)) for i, persona in enumerate(personas)] or [Series(0, None)]
     for s in series:
         s.offset = (s.index - (len(series) - 1) / 2) * SERIES_GAP
     # A step's single emotion is the emotion of every persona acting at that step.
-    values = [_step_values(journey, stage, step, series) for stage, step in journey.steps()]
+    values = [_step_values(journey, stage, step, series) for stage, step in columns]
     cells = []
     for index, row in enumerate(values):
         cell = EmotionCell()

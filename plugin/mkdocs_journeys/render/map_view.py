@@ -37,6 +37,7 @@ class MapView:
     custom_lanes: dict[str, str] = field(default_factory=dict)  # lane id -> label, site-wide then the journey's
     persona_colours: dict[str, int] = field(default_factory=dict)  # persona id -> series colour, as on the curve
     emotion_cells: list[tuple[EmotionCell, Step]] = field(default_factory=list)  # each step's cell, with its step
+    personas: list[str] = field(default_factory=list)  # Journey.all_personas(), walked once per map
 
 
 # The lane a step field is shown in, where the names differ (a faulty value is marked there).
@@ -83,7 +84,9 @@ def map_view(
     written in other journeys with a place in this one."""
     columns = journey.steps()
     steps = [step for _, step in columns]
-    view = MapView(journey=journey, columns=columns, lanes=[], emotion=emotion_lane(journey, persona_name))
+    personas = journey.all_personas()
+    view = MapView(journey=journey, columns=columns, lanes=[], emotion=emotion_lane(journey, persona_name, personas),
+                   personas=personas)
     view.custom_lanes = dict(site_lanes)
     view.custom_lanes.update((lane.id, lane.label) for lane in journey.custom_lanes)
     if view.emotion is None and any("emotion" in step.invalid or step.feeling for step in steps):
@@ -114,7 +117,7 @@ def map_view(
         view.emotion_cells = list(zip(view.emotion.cells, steps))
     series = view.emotion.series if view.emotion else []
     view.persona_colours = {s.persona: s.colour for s in series if s.persona}
-    for persona in journey.all_personas():
+    for persona in personas:
         if persona not in view.persona_colours:
             view.persona_colours[persona] = len(view.persona_colours) % _SERIES_STYLES
     wanted = list(lanes) if lanes is not None else [*LANES, *view.custom_lanes]

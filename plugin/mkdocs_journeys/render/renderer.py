@@ -25,7 +25,7 @@ from .environment import make_environment
 from .icons import CHANNEL_ICONS, MOMENT_ICONS, IconLibrary, IconSprite, channel_icon_name
 from .labels import Labels
 from .linker import Linker
-from .map_view import DEFAULT_SEARCH_LANES, map_view
+from .map_view import DEFAULT_SEARCH_LANES, MapView, map_view
 from .search_words import SearchWords, lane_texts
 from .trend import metric_trend
 
@@ -68,17 +68,18 @@ def matrix_of(opportunities: Sequence[Opportunity]) -> tuple[Any, int]:
     return matrix_chart(matrix_items([i.opportunity for i in items if id(i.opportunity) in chosen])), len(items)
 
 
-def _cell_lookups(journey: Journey, site: Site, context: dict[str, Any], sprite: IconSprite,
+def _cell_lookups(view: MapView, site: Site, context: dict[str, Any], sprite: IconSprite,
                   labels: Labels) -> dict[str, Any]:
     """What the built-in lanes look up in every cell, looked up once per map: a call from a
     template costs several times a lookup in a dict, and a map has hundreds of cells. (The
     functions stay in the context for templates overridden in a custom_dir.)"""
-    steps = [step for _, step in journey.steps()]
+    journey = view.journey
+    steps = [step for _, step in view.columns]
     channels = {touchpoint.channel for step in steps for touchpoint in step.touchpoints}
     return {
         # persona id -> (its page's URL or None, its name): the chips of the step headers
         "persona_links": {persona_id: (context["persona_url"](persona_id), site.persona_name(persona_id))
-                          for persona_id in journey.all_personas()},
+                          for persona_id in view.personas},
         # department id -> (its page's URL or None, its name): the owner lane
         "owner_links": {step.owner: (context["department_url"](step.owner), site.department_name(step.owner))
                         for step in steps if step.owner},
@@ -184,7 +185,7 @@ class Renderer:
         context["icon_style"] = lambda name: Markup(sprite.mask_style(name))
         context["channel_icon_style"] = lambda channel: Markup(sprite.mask_style(channel_icon_name(channel)))
         context["icon_definitions"] = Markup(sprite.mask_definitions())  # escaped by mask_url
-        context.update(_cell_lookups(journey, site, context, sprite, labels))
+        context.update(_cell_lookups(view, site, context, sprite, labels))
         other = site.counterpart.get(journey.path)  # format 2: the other state, compared side by side
         comparison = compare(journey, other) if other is not None else None
         context["comparison"] = comparison
