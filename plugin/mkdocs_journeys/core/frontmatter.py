@@ -62,17 +62,31 @@ class LineList(list):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _is_plain_text(node: yaml.Node) -> bool:
-    return node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode)
+def _value(loader: Any, node: yaml.Node) -> Any:
+    """The value of a node. Nearly all of a journey is text, mappings and lists: text is
+    taken from its node, mappings and lists are built here directly (PyYAML's generic
+    construct_object, with its bookkeeping per node, would cost a third of the parse); any
+    other node goes through the loader's constructors. (A node reached through two aliases
+    is built twice: equal values; the alias guard has already bounded how often.)"""
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR_TAG:
+            return node.value
+    elif kind is yaml.MappingNode:
+        if node.tag == _MAP_TAG:
+            return _construct_mapping(loader, node)
+    elif node.tag == _SEQ_TAG:
+        return _construct_list(loader, node)
+    return loader.construct_object(node, deep=True)
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
-    """A mapping with the line of each key. Text keys and values, nearly all of a journey,
-    are taken from their nodes directly (PyYAML's per-node construction would cost half
-    the parse); any other node goes through the loader, which builds an aliased node once."""
+    """A mapping with the line of each key."""
     if any(key.tag == _MERGE_TAG for key, _ in node.value):
         loader.flatten_mapping(node)
     mapping = LineDict()
@@ -80,10 +94,8 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     key_lines = mapping.key_lines = {}
     duplicate_keys = mapping.duplicate_keys = []
     for key_node, value_node in node.value:
-        if _is_plain_text(key_node):
-            key = key_node.value
-        else:
-            key = loader.construct_object(key_node, deep=True)
+        key = _value(loader, key_node)
+        if key_node.__class__ is not yaml.ScalarNode:
             try:
                 hash(key)
             except TypeError:
@@ -93,16 +105,14 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
         line = key_node.start_mark.line
         if key in mapping:
             duplicate_keys.append((key, line))
-        mapping[key] = value_node.value if _is_plain_text(value_node) else loader.construct_object(value_node, deep=True)
+        mapping[key] = _value(loader, value_node)
         key_lines[key] = line
     return mapping
 
 
 def _construct_list(loader: Any, node: yaml.SequenceNode) -> LineList:
     """A list with the line of each item."""
-    items = LineList(
-        child.value if _is_plain_text(child) else loader.construct_object(child, deep=True) for child in node.value
-    )
+    items = LineList([_value(loader, child) for child in node.value])
     items.line = node.start_mark.line
     items.item_lines = [child.start_mark.line for child in node.value]
     return items
