@@ -8,7 +8,8 @@ against alias bombs and absurd nesting before any Python object is built.
 All of it through PyYAML's public API: the safe loader (libyaml's when installed) composes
 the node graph (`get_single_node`; each node has its `start_mark`), the guards walk the
 nodes and the parser's events, and `construct_document` builds the values with the
-constructors registered by `add_constructor`. Syntax errors are told in plain words
+constructors registered by `add_constructor` (the mapping and list ones build their text,
+mappings and lists directly, `_value`). Syntax errors are told in plain words
 (yaml_errors.py).
 """
 
@@ -70,8 +71,8 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 def _value(loader: Any, node: yaml.Node) -> Any:
     """The value of a node. Nearly all of a journey is text, mappings and lists: text is
     taken from its node, mappings and lists are built here directly (PyYAML's generic
-    construct_object, with its bookkeeping per node, would cost a third of the parse); any
-    other node goes through the loader's constructors. (A node reached through two aliases
+    construct_object keeps books on every node it builds); any other node goes through
+    the loader's constructors. (A node reached through two aliases
     is built twice: equal values; the alias guard has already bounded how often.)"""
     kind = node.__class__
     if kind is yaml.ScalarNode:

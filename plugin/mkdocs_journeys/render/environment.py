@@ -4,7 +4,7 @@ every printed value escaped.
 
 What a template prints goes through the name `escape` of its compiled module. MarkupSafe's
 `escape` wraps each result in a `Markup` built in Python, two Python calls per printed value,
-and a map prints some 1,600 values: the printed text needs no `Markup` (the compiled code
+and a map prints a thousand values and more: the printed text needs no `Markup` (the compiled code
 only joins it, and a macro's or `{% set %}` block's text is made `Markup` once, whole). So
 each compiled template of this environment prints through `escape_printed`: the same text
 from MarkupSafe's own escaping function, without the wrapper (benchmarks/README.md gives
