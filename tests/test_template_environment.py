@@ -16,10 +16,16 @@ class Html:
     def __html__(self) -> str:
         return "<b>own html</b>"
 
+    def __repr__(self) -> str:  # a stable test id: pytest-xdist workers must collect the same names
+        return "Html()"
+
 
 class Text:
     def __str__(self) -> str:
         return "a < b"
+
+    def __repr__(self) -> str:
+        return "Text()"
 
 
 @pytest.mark.parametrize("value", [HOSTILE, "", "plain", 3, -2.5, None, True, Markup("<i>safe</i>"), Html(), Text()],
