@@ -22,6 +22,7 @@ from mkdocs_journeys.cli.project import page_url  # MkDocs' URL rule, asked of M
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 REPO = Path(__file__).resolve().parents[2]
+THEME_TEMPLATE_CACHE = Path(__file__).with_name("theme_template_cache.py")
 
 
 class WarningCollector(logging.Handler):
@@ -111,6 +112,9 @@ def write_site(
         "strict": strict,
     }
     settings.update(config or {})
+    # The theme's templates compiled once per test process (support/theme_template_cache.py),
+    # through MkDocs' own hooks, after the site's own.
+    settings["hooks"] = [*settings.get("hooks", []), str(THEME_TEMPLATE_CACHE)]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return Built(root=root, site_dir=root / "site", docs_dir=docs,
                  use_directory_urls=settings.get("use_directory_urls", True))
