@@ -7,7 +7,7 @@ import pytest
 from jinja2 import DictLoader, Environment, StrictUndefined, UndefinedError
 from markupsafe import Markup, escape
 
-from mkdocs_journeys.render.environment import escape_printed, make_environment
+from mkdocs_journeys.render.environment import COMPILED_TEMPLATES, escape_printed, make_environment
 
 HOSTILE = "<script>alert('x')</script> & \"quoted\" 体验 «ü»"
 
@@ -66,3 +66,26 @@ def test_templates_print_the_same_html_as_jinjas_own_autoescaping():
     html = template.render(context)
     assert html == plain.get_template("page.html").render(context)
     assert "<script>" not in html and html.count("&lt;script&gt;") == 10
+
+
+def test_templates_are_compiled_once_per_process_and_again_when_their_source_changes(tmp_path):
+    """`mkdocs serve` makes a new environment for each rebuild: unchanged templates are not
+    compiled again; an override edited between two rebuilds is."""
+    override = tmp_path / "journeys" / "greeting.html"
+    override.parent.mkdir()
+    override.write_text("Hello {{ name }}", encoding="utf-8")
+    first = make_environment([str(tmp_path)])
+    assert first.get_template("journeys/greeting.html").render(name="<Ana>") == "Hello &lt;Ana&gt;"
+    first.get_template("journeys/map.html")
+    compiled = dict(COMPILED_TEMPLATES.codes)
+    assert any(key.startswith("journeys/greeting.html") for key in compiled)
+    assert any(key.startswith("journeys/map.html") for key in compiled)
+
+    second = make_environment([str(tmp_path)])
+    assert second.get_template("journeys/greeting.html").render(name="Ana") == "Hello Ana"
+    second.get_template("journeys/map.html")
+    assert all(COMPILED_TEMPLATES.codes[key] is code for key, code in compiled.items()), "compiled again"
+
+    override.write_text("Goodbye {{ name }}", encoding="utf-8")
+    third = make_environment([str(tmp_path)])
+    assert third.get_template("journeys/greeting.html").render(name="<Ana>") == "Goodbye &lt;Ana&gt;"

@@ -6,10 +6,11 @@ template it renders again: most of the time of building a small test site. Jinja
 made for this, `Environment.bytecode_cache`; this MkDocs hook sets it on the theme's
 environment in `on_env`, through MkDocs' own hooks mechanism. Nothing is patched: the
 build runs as `mkdocs build` runs it, with one more hook in its config, and the journey
-templates' own environment is left alone.
+templates' environment keeps its own (render/environment.py).
 
 The compiled code is kept in memory by template name and file, and reused only while the
-template's source is the same (Jinja compares a checksum of it). MkDocs sets the theme's
+template's source is the same (Jinja compares a checksum of it): the class the plugin keeps
+its own templates' code in, across `mkdocs serve`'s rebuilds. MkDocs sets the theme's
 environment up the same way for every build, so code compiled for one build is code for
 the next. tests/test_theme_template_cache.py proves a build with cached templates writes the
 same bytes as one without. Builds in a subprocess compile their own.
@@ -21,34 +22,8 @@ import sys
 from typing import Any
 
 from jinja2 import Environment
-from jinja2.bccache import Bucket, BytecodeCache
 
-
-class CompiledTemplates(BytecodeCache):
-    """Compiled template code kept in memory, by template name and file."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, tuple[str, Any]] = {}  # key -> (source checksum, code)
-        self.reused = 0  # templates handed back compiled (the test reads it)
-
-    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
-        bucket = Bucket(environment, f"{name}\0{filename}", self.get_source_checksum(source))
-        found = self.codes.get(bucket.key)
-        if found is not None and found[0] == bucket.checksum:
-            bucket.code = found[1]
-            self.reused += 1
-        return bucket
-
-    def set_bucket(self, bucket: Bucket) -> None:
-        self.codes[bucket.key] = (bucket.checksum, bucket.code)
-
-    # The part of BytecodeCache's interface for caches that store bytes: not used here.
-    def load_bytecode(self, bucket: Bucket) -> None:
-        pass
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        pass
-
+from mkdocs_journeys.render.environment import CompiledTemplates
 
 # MkDocs runs a hook file as a new module for each config it loads: the compiled code lives
 # on the first one loaded in this process, so every later build finds it.

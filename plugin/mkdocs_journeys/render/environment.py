@@ -1,6 +1,6 @@
 """The Jinja2 environment of the journey templates: looked up by name, first in the theme's
-folders (a custom_dir overrides any of them), then in this package; compiled once per build;
-every printed value escaped.
+folders (a custom_dir overrides any of them), then in this package; compiled once per
+process; every printed value escaped.
 
 What a template prints goes through the name `escape` of its compiled module. MarkupSafe's
 `escape` wraps each result in a `Markup` built in Python, two Python calls per printed value,
@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import escape
 
 try:  # the C function MarkupSafe's escape calls (MarkupSafe 3)
@@ -45,16 +46,50 @@ class _PrintingTemplate(Template):
         return template
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled template code kept in memory (Jinja's bytecode-cache hook), for environments
+    set up alike: a template is known by its name and file (a custom_dir's override is a file
+    of its own) and reused only while its source is the same (Jinja compares a checksum of
+    it): an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, tuple[str, Any]] = {}  # key -> (source checksum, code)
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        bucket = Bucket(environment, f"{name}\0{filename}", self.get_source_checksum(source))
+        found = self.codes.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = (bucket.checksum, bucket.code)
+
+    # The part of BytecodeCache's interface for caches that store bytes: not used here.
+    def load_bytecode(self, bucket: Bucket) -> None:
+        pass
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        pass
+
+
+# The journey templates' code, kept for the process: `mkdocs serve` makes a new environment
+# for each rebuild, and compiling the templates again would be a fixed cost of each one.
+# Every environment is made below, set up alike, so code compiled for one is code for the next.
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def make_environment(template_dirs: Iterable[str] = ()) -> Environment:
     loader = ChoiceLoader([FileSystemLoader(list(template_dirs)), PackageLoader("mkdocs_journeys.render", "templates")])
     environment = Environment(
         loader=loader,
         autoescape=True,  # every text of a page is plain text: escaped, always
-        auto_reload=False,  # compiled once per build: no stat() of every included template
+        auto_reload=False,  # loaded once per build: no stat() of every included template
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=False,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     environment.template_class = _PrintingTemplate
     return environment

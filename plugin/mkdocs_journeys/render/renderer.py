@@ -2,7 +2,7 @@
 
 Templates are looked up by name (`journeys/map.html`, `journeys/lanes/emotion.html`, ...)
 first in the folders given (a theme's `custom_dir`), then in this package, and compiled
-once per build.
+once per process (render/environment.py).
 """
 
 from __future__ import annotations
