@@ -11,11 +11,23 @@ from pathlib import Path
 import yaml
 
 from conftest import Built
+from support.command_line import run_here
+
+
+# Settings the interpreter reads when it starts (locale, output encoding): a run that
+# sets one needs a process of its own.
+INTERPRETER_SETTINGS = ("PYTHON", "LC_", "LANG")
 
 
 def run_cli(*args: str | bytes, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`python -m mkdocs_journeys ...` in `cwd`, its output as text (bytes that are not UTF-8
-    shown as \\udcXX surrogates, so a test can still read the rest)."""
+    """`mkdocs-journeys ...` in `cwd`, its output as text: run in this process
+    (support/command_line.py), or, when the run depends on the interpreter (an argument that
+    is not text, a locale or Python setting in `env`), as `python -m mkdocs_journeys` in a
+    process of its own (its bytes that are not UTF-8 shown as \\udcXX surrogates, so a test
+    can still read the rest)."""
+    if not any(isinstance(arg, bytes) for arg in args) and not any(
+            name.startswith(INTERPRETER_SETTINGS) for name in env or {}):
+        return run_here(*args, cwd=cwd, env=env)
     return subprocess.run([sys.executable, "-m", "mkdocs_journeys", *args], cwd=cwd, capture_output=True,
                           env={**os.environ, **(env or {})}, timeout=120, text=True, encoding="utf-8",
                           errors="surrogateescape")

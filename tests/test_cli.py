@@ -1,6 +1,6 @@
-"""The `mkdocs-journeys` command line, run for real (the installed script and `python -m`) on
-real wikis in temporary folders, compared with what a real MkDocs build of the same
-folder logs and writes."""
+"""The `mkdocs-journeys` command line, run on real wikis in temporary folders (mostly its
+main() in this process; the installed script and `python -m` where the process is what is
+tested), compared with what a real MkDocs build of the same folder logs and writes."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from mkdocs_journeys.core.journey_reader import JOURNEY_KEYS, OPPORTUNITY_KEYS, 
 from mkdocs_journeys.core.schema import front_matter_schema
 from sample_pages import journey_data, journey_page, other_journey_page, supporting_pages
 from support.bad_pages import BAD, FORMAT_RULES as CASES
+from support.command_line import run_here
 
 SCRIPT = Path(sys.executable).with_name("mkdocs-journeys")  # installed with the package
 TODAY = "2026-11-22"
@@ -43,8 +44,12 @@ def cache_home(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = previous
 
 
-def run(*args: str, cwd: Path, script: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [str(SCRIPT)] if script else [sys.executable, "-m", "mkdocs_journeys"]
+def run(*args: str, cwd: Path, how: str = "here", env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command run in this process (support/command_line.py), or in a process of its own
+    as the installed `script` or `python -m`."""
+    if how == "here":
+        return run_here(*args, cwd=cwd, env=env)
+    command = [str(SCRIPT)] if how == "script" else [sys.executable, "-m", "mkdocs_journeys"]
     return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
                           env={**os.environ, **(env or {})}, timeout=120)
 
@@ -81,8 +86,8 @@ def bad_build(tmp_path_factory):
 
 def test_the_installed_script_and_python_m_are_the_same_command(tmp_path):
     assert SCRIPT.is_file(), "pip install -e . installs the mkdocs-journeys script"
-    for script in (True, False):
-        result = run("--help", cwd=tmp_path, script=script)
+    for how in ("script", "python -m"):
+        result = run("--help", cwd=tmp_path, how=how)
         assert result.returncode == 0
         for command in ("validate", "new", "export", "schema"):
             assert command in result.stdout
@@ -91,10 +96,10 @@ def test_the_installed_script_and_python_m_are_the_same_command(tmp_path):
 # -- validate ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("script", [True, False], ids=["script", "python-m"])
-def test_validate_a_clean_wiki_exits_0(tmp_path, script):
+@pytest.mark.parametrize("how", ["script", "python -m", "here"], ids=["script", "python-m", "in-process"])
+def test_validate_a_clean_wiki_exits_0(tmp_path, how):
     build_site(tmp_path, good_wiki(), strict=True)
-    result = run("validate", cwd=tmp_path, script=script)
+    result = run("validate", cwd=tmp_path, how=how)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
     assert re.search(r"\b5 pages in docs: no problems", result.stderr), result.stderr
@@ -103,7 +108,7 @@ def test_validate_a_clean_wiki_exits_0(tmp_path, script):
 def test_validate_prints_exactly_the_plugins_messages_in_its_order(tmp_path, bad_build):
     messages = plugin_messages(bad_build)
     assert len(messages) >= len(CASES)  # every case, and the duplicates of their shared ids
-    result = run("validate", cwd=bad_build.root, script=True)
+    result = run("validate", cwd=bad_build.root, how="script")
     assert result.returncode == 1
     assert result.stdout.splitlines() == messages
     errors = sum(1 for line in result.stdout.splitlines())
@@ -279,7 +284,7 @@ def test_new_pages_validate_and_build_strict_without_a_problem(tmp_path):
     written = []
     for kind, name in (("journey", "Weekend camping trip"), ("persona", "Li Wei"),
                        ("department", "Campsite operations")):
-        result = run("new", kind, name, cwd=tmp_path, script=True)
+        result = run("new", kind, name, cwd=tmp_path, how="script")
         assert result.returncode == 0, result.stderr
         written.append(result.stdout.strip())
     assert written == ["docs/journeys/weekend-camping-trip.md", "docs/personas/li-wei.md",
@@ -320,7 +325,7 @@ def test_new_never_overwrites_a_file(tmp_path):
     assert run("new", "persona", "Li Wei", cwd=tmp_path).returncode == 0
     target = tmp_path / "docs/personas/li-wei.md"
     target.write_text("---\npersona: {name: Mine}\n---\nMy own words.\n", encoding="utf-8")
-    result = run("new", "persona", "li wei", cwd=tmp_path, script=True)
+    result = run("new", "persona", "li wei", cwd=tmp_path, how="script")
     assert result.returncode == 2
     assert "li-wei.md" in result.stderr and "already exists" in result.stderr
     assert target.read_text(encoding="utf-8").endswith("My own words.\n")
@@ -395,7 +400,7 @@ def test_page_url_follows_mkdocs(src, directory_urls, expected):
 
 
 def test_schema_prints_the_json_schema(tmp_path):
-    result = run("schema", cwd=tmp_path, script=True)
+    result = run("schema", cwd=tmp_path, how="script")
     assert result.returncode == 0
     printed = json.loads(result.stdout)
     assert printed == front_matter_schema()

@@ -12,7 +12,6 @@ a section is drawn as one column group, score 5 is the happiest face, 1 the sadd
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
@@ -41,12 +40,12 @@ from journey_html import (
     touchpoint_details,
     touchpoint_name,
 )
-from mkdocs_journeys.cli import main as cli_main
 from mkdocs_journeys.core.documents import read_document
 from mkdocs_journeys.core.frontmatter import split_page
 from mkdocs_journeys.core.importers import InputError, department_page, journey_page, persona_page
 from mkdocs_journeys.core.importers.csv_map import read_csv_map
 from mkdocs_journeys.core.importers.mermaid import read_mermaid_journey
+from support.command_line import run_here
 
 # -- the Mermaid diagrams -------------------------------------------------------------------
 
@@ -482,10 +481,8 @@ class Imported:
 
 def run_cli(*args: str) -> tuple[int, str, str]:
     """The command line in this process (as `python -m mkdocs_journeys` runs it)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli_main(list(args))
-    return status, out.getvalue(), err.getvalue()
+    result = run_here(*args, cwd=Path.cwd())
+    return result.returncode, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")
