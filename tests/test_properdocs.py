@@ -17,7 +17,7 @@ import yaml
 
 from conftest import REPO
 from journey_html import icon_svg, map_table
-from test_sample_wiki import JOURNEYS
+from support.sample_wiki import JOURNEYS
 
 pytest.importorskip("properdocs")
 

@@ -4,12 +4,10 @@ and every journey page in it shows the map its front matter describes."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
-from support.building import REPO
+from support.sample_wiki import DOCS, JOURNEYS, front_matter
 from journey_html import (
     as_list,
     cell_items,
@@ -24,31 +22,12 @@ from journey_html import (
     text_of,
 )
 
-DOCS = REPO / "journeys"
 DEFAULT_LANES = ["storyboard", "description", "actions", "touchpoints", "thoughts", "emotion", "pain_points",
                  "moments", "backstage", "evidence", "owner", "completion", "opportunities"]
 STEP_FIELD_OF_LANE = {"storyboard": "image"}  # format 2: the step field a lane shows, where the names differ
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"^---\n(.*?\n)---\n", text, re.S)
-    assert match, path
-    return yaml.safe_load(match.group(1))
-
-
-def journey_sources() -> list[str]:
-    """Every page of the sample wiki whose front matter is a journey."""
-    found = []
-    for path in sorted(DOCS.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---\n") and "journey" in front_matter(path):
-            found.append(path.relative_to(DOCS).as_posix())
-    return found
-
-
-JOURNEYS = journey_sources()
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from conftest import REPO, WarningCollector
 from journey_html import icon_svg
 from mkdocs_journeys.render.icons import material_icons_dir
 from sample_pages import journey_page, supporting_pages
-from test_sample_wiki import JOURNEYS
+from support.sample_wiki import JOURNEYS
 
 pytest.importorskip("zensical")
 

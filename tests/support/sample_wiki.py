@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -13,6 +15,27 @@ from journey_html import tree_digest
 from support.building import REPO, Built, WarningCollector
 
 DOCS = REPO / "journeys"
+
+
+def front_matter(path: Path) -> dict:
+    """A sample page's front matter, as YAML reads it."""
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"^---\n(.*?\n)---\n", text, re.S)
+    assert match, path
+    return yaml.safe_load(match.group(1))
+
+
+def journey_sources() -> list[str]:
+    """Every page of the sample wiki whose front matter is a journey."""
+    found = []
+    for path in sorted(DOCS.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "journey" in front_matter(path):
+            found.append(path.relative_to(DOCS).as_posix())
+    return found
+
+
+JOURNEYS = journey_sources()
 
 
 def build_sample_wiki(site_dir: Path) -> Built:
