@@ -1,5 +1,6 @@
 """axe-core (npm package, injected into the page) finds no serious or critical violation on a
-journey, a persona, a department and the opportunity index, in both palettes."""
+journey, a persona, a department, the opportunity index and the journey overview, in both
+palettes."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ PAGES = {
     "persona": PERSONA,
     "department": DEPARTMENT,
     "index": INDEX,
+    "overview": "overview/",  # the journey overview (issue 14)
 }
 
 # Violations of Material for MkDocs itself (9.x), outside anything this plugin renders; each
