@@ -219,6 +219,49 @@ def view_page(shared_pages: SharedPages):
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
+SEARCH_INPUT = ".md-search__input"
+SEARCH_RESULT = ".md-search-result__item"
+
+
+@pytest.fixture(scope="module")
+def _search_home(browser, wiki_url: str):
+    """The sample wiki's home page, opened once for a module's searches, and the script
+    errors seen on it."""
+    errors: list[str] = []
+    context = browser.new_context(viewport=WIDTHS["wide"], color_scheme="light", device_scale_factor=1)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"search: {error}"))
+    page.set_default_timeout(15_000)
+    page.goto(wiki_url, wait_until="load")
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture
+def search_page(_search_home):
+    """search_page() -> the home page of the sample wiki with Material's search box, shared by
+    the searches of one module (the search worker indexes the wiki once): a reader who clears
+    the box and types the next words (search_for). Any script error on it while the test runs
+    fails the test."""
+    page, errors = _search_home
+    yield lambda: page
+    found, errors[:] = list(errors), []
+    assert found == [], "script errors in the page:\n" + "\n".join(found)
+
+
+def search_for(page, query: str) -> None:
+    """Type `query` into Material's search box, as a reader does, and wait for its results;
+    the box emptied first (and its results gone) if an earlier search left words in it."""
+    page.click(SEARCH_INPUT)
+    if page.input_value(SEARCH_INPUT):
+        page.fill(SEARCH_INPUT, "")
+        page.keyboard.press("End")
+        page.wait_for_selector(SEARCH_RESULT, state="detached")
+    page.fill(SEARCH_INPUT, query)
+    page.keyboard.press("End")  # Material searches on key events; fill() sends none
+    page.wait_for_selector(SEARCH_RESULT, timeout=15_000)
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.exists():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, DEPARTMENT, INDEX, JOURNEYS, PALETTES, PROBES, WIDTHS
+from .conftest import CHROMIUM_ARGS, DEPARTMENT, INDEX, JOURNEYS, PALETTES, PROBES, WIDTHS, search_for
 from .test_accessibility import THEME_ISSUES, run_axe
 
 REPO = Path(__file__).resolve().parents[2]
@@ -452,10 +452,7 @@ def test_printed_map_never_breaks_a_word(browser, wiki_url: str, journey: str) -
 
 
 def search(page, query: str) -> list[str]:
-    page.click(".md-search__input")
-    page.fill(".md-search__input", query)
-    page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search_for(page, query)
     return page.evaluate("[...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
 
 
@@ -463,8 +460,8 @@ def search(page, query: str) -> list[str]:
 # jieba's segmentation makes findable, Malay ones that English's tokenizer finds
 @pytest.mark.parametrize("query, found", [("露营", "camping-trip"), ("营地", "camping-trip"),
                                           ("pendaratan", "pembelian-dalam-talian"), ("baucar", "pembelian-dalam-talian")])
-def test_search_finds_chinese_and_malay(open_page, query: str, found: str) -> None:
-    page = open_page("")
+def test_search_finds_chinese_and_malay(search_page, query: str, found: str) -> None:
+    page = search_page()
     hrefs = search(page, query)
     assert any(found in href for href in hrefs), (query, hrefs)
 
