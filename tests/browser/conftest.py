@@ -130,6 +130,16 @@ def page_opener(browser, base_url: str, after_load=None):
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
+def switch_palette(page, palette: str) -> None:
+    """Material's palette toggle in the header, clicked as a reader does, to `palette`; back
+    once the page shows it and its colours have finished their transitions."""
+    scheme = PALETTES[palette][1]
+    assert page.get_attribute("body", "data-md-color-scheme") != scheme, f"already in the {palette} palette"
+    page.locator("[data-md-component=palette] label:visible").click()
+    page.wait_for_function("""(scheme) => document.body.dataset.mdColorScheme === scheme
+        && document.getAnimations().every(animation => !(animation instanceof CSSTransition))""", arg=scheme)
+
+
 def add_probes(page) -> None:
     page.add_script_tag(path=str(PROBES))
 
