@@ -136,6 +136,9 @@ def switch_palette(page, palette: str) -> None:
     scheme = PALETTES[palette][1]
     assert page.get_attribute("body", "data-md-color-scheme") != scheme, f"already in the {palette} palette"
     page.locator("[data-md-component=palette] label:visible").click()
+    # the pointer leaves the window and the focus the toggle: no hover or focus in a picture
+    page.mouse.move(-1, -1)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     page.wait_for_function("""(scheme) => document.body.dataset.mdColorScheme === scheme
         && document.getAnimations().every(animation => !(animation instanceof CSSTransition))""", arg=scheme)
 
