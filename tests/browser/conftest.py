@@ -143,6 +143,15 @@ def switch_palette(page, palette: str) -> None:
         && document.getAnimations().every(animation => !(animation instanceof CSSTransition))""", arg=scheme)
 
 
+def in_both_palettes(page):
+    """The palettes in turn on one page: the light one it opens in, then the dark one the
+    reader switches to with Material's toggle."""
+    for palette in PALETTES:
+        if palette != "light":
+            switch_palette(page, palette)
+        yield palette
+
+
 def add_probes(page) -> None:
     page.add_script_tag(path=str(PROBES))
 

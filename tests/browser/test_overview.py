@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PALETTES, PROBES, WIDTHS, _QuietHandler, switch_palette
+from .conftest import PALETTES, PROBES, WIDTHS, _QuietHandler, in_both_palettes
 from .test_accessibility import AXE_RUN, THEME_ISSUES
 
 OVERVIEW = "overview/"
@@ -235,9 +235,7 @@ def run_axe(page, axe_source: str) -> list[dict]:
 def test_no_serious_axe_violations(open_small, axe_source: str, path: str) -> None:
     """In the light palette the page opens in, then in the dark one the reader switches to."""
     page = open_small(path, palette="light")
-    for palette in PALETTES:
-        if palette != "light":
-            switch_palette(page, palette)
+    for palette in in_both_palettes(page):
         assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1]
         ours = run_axe(page, axe_source)
         assert ours == [], f"{path} ({palette}):\n" + "\n".join(f"{v['rule']} on {v['where']}: {v['why']}" for v in ours)
@@ -274,21 +272,23 @@ def test_matrix_points_are_links_in_view_and_apart(open_page) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("palette", PALETTES)
-def test_screenshots(open_page, screenshots: Path, palette: str, width: str) -> None:
-    """The sample wiki's overview (the whole page) and its index's matrix, for a person to look at."""
-    page = open_page(OVERVIEW, width=width, palette=palette)
+def test_screenshots(open_page, screenshots: Path, width: str) -> None:
+    """The sample wiki's overview (the whole page) and its index's matrix, for a person to look
+    at: in the light palette each opens in, then in the dark one after Material's toggle."""
+    page = open_page(OVERVIEW, width=width)
     page.wait_for_selector("[data-journeys-filters]:not([hidden])")
-    overview = screenshots / f"overview-{palette}-{PIXELS[width]}.png"
-    page.screenshot(path=str(overview), full_page=True, animations="disabled")
-    assert overview.stat().st_size > 10_000
-    page = open_page("opportunities/", width=width, palette=palette)
-    page.evaluate("window.scrollTo(0, 0)")
-    box = page.locator(".journeys-matrix").bounding_box()
-    assert box and box["width"] <= PIXELS[width]
-    matrix = screenshots / f"matrix-{palette}-{PIXELS[width]}.png"
-    page.screenshot(path=str(matrix), full_page=True, clip=box, animations="disabled")
-    assert matrix.stat().st_size > 5_000
+    for palette in in_both_palettes(page):
+        overview = screenshots / f"overview-{palette}-{PIXELS[width]}.png"
+        page.screenshot(path=str(overview), full_page=True, animations="disabled")
+        assert overview.stat().st_size > 10_000, palette
+    page = open_page("opportunities/", width=width)
+    for palette in in_both_palettes(page):
+        page.evaluate("window.scrollTo(0, 0)")
+        box = page.locator(".journeys-matrix").bounding_box()
+        assert box and box["width"] <= PIXELS[width], palette
+        matrix = screenshots / f"matrix-{palette}-{PIXELS[width]}.png"
+        page.screenshot(path=str(matrix), full_page=True, clip=box, animations="disabled")
+        assert matrix.stat().st_size > 5_000, palette
 
 
 # -- a wiki of more journeys than cards: a row each, the same filters ------------------------

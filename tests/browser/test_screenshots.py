@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DEPARTMENT, INDEX, JOURNEYS, PALETTES, WIDTHS, switch_palette
+from .conftest import DEPARTMENT, INDEX, JOURNEYS, WIDTHS, in_both_palettes
 
 MAP_JOURNEY = "b2b"  # four personas' curves, moments, every lane, 14 steps
 PIXELS = {"wide": 1280, "phone": 390}
@@ -25,15 +25,6 @@ def element_shot(page, selector: str, path: Path) -> dict:
     assert box and box["width"] > 0 and box["height"] > 0, f"{selector} is not shown"
     page.screenshot(path=str(path), full_page=True, clip=box, animations="disabled")
     return box
-
-
-def in_both_palettes(page):
-    """The palettes in turn: the light one the page opens in, then the dark one the reader
-    switches to with Material's toggle, on the same page."""
-    for palette in PALETTES:
-        if palette != "light":
-            switch_palette(page, palette)
-        yield palette
 
 
 @pytest.mark.parametrize("width", WIDTHS)
