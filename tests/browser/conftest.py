@@ -130,12 +130,158 @@ def page_opener(browser, base_url: str, after_load=None):
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
+def switch_palette(page, palette: str) -> None:
+    """Material's palette toggle in the header, clicked as a reader does, to `palette`; back
+    once the page shows it and its colours have finished their transitions."""
+    scheme = PALETTES[palette][1]
+    assert page.get_attribute("body", "data-md-color-scheme") != scheme, f"already in the {palette} palette"
+    page.locator("[data-md-component=palette] label:visible").click()
+    # the pointer leaves the window and the focus the toggle: no hover or focus in a picture
+    page.mouse.move(-1, -1)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.wait_for_function("""(scheme) => document.body.dataset.mdColorScheme === scheme
+        && document.getAnimations().every(animation => !(animation instanceof CSSTransition))""", arg=scheme)
+
+
+def in_both_palettes(page):
+    """The palettes in turn on one page: the light one it opens in, then the dark one the
+    reader switches to with Material's toggle."""
+    for palette in PALETTES:
+        if palette != "light":
+            switch_palette(page, palette)
+        yield palette
+
+
+def add_probes(page) -> None:
+    page.add_script_tag(path=str(PROBES))
+
+
 @pytest.fixture
 def open_page(browser, wiki_url: str):
     """open_page(path, width="wide", palette="light") -> a loaded page of the sample wiki,
-    with the layout probes (probes.js) added."""
-    with page_opener(browser, wiki_url, lambda page: page.add_script_tag(path=str(PROBES))) as _open:
+    with the layout probes (probes.js) added: a page of the test's own, for tests that click,
+    type, switch modes or take pictures."""
+    with page_opener(browser, wiki_url, add_probes) as _open:
         yield _open
+
+
+# Before a shared page is handed on: nothing focused, the maps and the window scrolled back
+# to where a page opens, and the browser has laid that out (two frames: Material's and the
+# plugin's scroll handlers have run).
+BACK_TO_THE_TOP = """async () => {
+    if (document.activeElement) document.activeElement.blur();
+    for (const scroller of document.querySelectorAll('.journey-map__scroll')) scroller.scrollLeft = 0;
+    window.scrollTo(0, 0);
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+class SharedPages:
+    """Pages of the sample wiki loaded once per worker and read by several tests: each test
+    that only measures (evaluates probes, reads boxes and styles, runs axe) reads the same
+    loaded page instead of loading its own. At most `keep` stay open."""
+
+    def __init__(self, browser, base_url: str, keep: int = 48) -> None:
+        self.browser, self.base_url, self.keep = browser, base_url, keep
+        self.open: dict[tuple, tuple] = {}  # key -> (context, page), least recently used first
+        self.errors: list[str] = []
+
+    def get(self, path: str, width: str, palette: str, overview: bool):
+        key = (path, width, palette, overview)
+        if key in self.open:
+            context, page = self.open.pop(key)
+            self.open[key] = (context, page)
+            page.evaluate(BACK_TO_THE_TOP)
+            return page
+        while len(self.open) >= self.keep:
+            context, _ = self.open.pop(next(iter(self.open)))
+            context.close()
+        color_scheme, scheme = PALETTES[palette]
+        context = self.browser.new_context(viewport=WIDTHS[width], color_scheme=color_scheme, device_scale_factor=1)
+        page = context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
+        page.set_default_timeout(15_000)
+        page.goto(self.base_url + path, wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme, (
+            f"Material did not switch to the {palette} palette on {path}")
+        add_probes(page)
+        if overview:
+            page.click("[data-journey-map-overview]")
+            page.wait_for_selector(".journey-map.journey-map--overview")
+        self.open[key] = (context, page)
+        return page
+
+    def close(self) -> None:
+        for context, _ in self.open.values():
+            context.close()
+        self.open.clear()
+
+
+@pytest.fixture(scope="session")
+def shared_pages(browser, wiki_url: str) -> Iterator[SharedPages]:
+    pages = SharedPages(browser, wiki_url)
+    yield pages
+    pages.close()
+
+
+@pytest.fixture
+def view_page(shared_pages: SharedPages):
+    """view_page(path, width="wide", palette="light", overview=False) -> a loaded page of the
+    sample wiki with the probes added (and its map switched to the overview, if asked), shared
+    with the other tests of this worker that ask for the same: for tests that only read the
+    page. It comes back to them scrolled to the top, nothing focused. A test that clicks,
+    types, switches modes or takes a picture opens its own (open_page). Any script error on
+    the shared pages while the test runs (or since the last test that read them) fails it."""
+
+    def _view(path: str, width: str = "wide", palette: str = "light", overview: bool = False):
+        return shared_pages.get(path, width, palette, overview)
+
+    yield _view
+    errors, shared_pages.errors[:] = list(shared_pages.errors), []
+    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+
+
+SEARCH_INPUT = ".md-search__input"
+SEARCH_RESULT = ".md-search-result__item"
+
+
+@pytest.fixture(scope="module")
+def _search_home(browser, wiki_url: str):
+    """The sample wiki's home page, opened once for a module's searches, and the script
+    errors seen on it."""
+    errors: list[str] = []
+    context = browser.new_context(viewport=WIDTHS["wide"], color_scheme="light", device_scale_factor=1)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"search: {error}"))
+    page.set_default_timeout(15_000)
+    page.goto(wiki_url, wait_until="load")
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture
+def search_page(_search_home):
+    """search_page() -> the home page of the sample wiki with Material's search box, shared by
+    the searches of one module (the search worker indexes the wiki once): a reader who clears
+    the box and types the next words (search_for). Any script error on it while the test runs
+    fails the test."""
+    page, errors = _search_home
+    yield lambda: page
+    found, errors[:] = list(errors), []
+    assert found == [], "script errors in the page:\n" + "\n".join(found)
+
+
+def search_for(page, query: str) -> None:
+    """Type `query` into Material's search box, as a reader does, and wait for its results;
+    the box emptied first (and its results gone) if an earlier search left words in it."""
+    page.click(SEARCH_INPUT)
+    if page.input_value(SEARCH_INPUT):
+        page.fill(SEARCH_INPUT, "")
+        page.keyboard.press("End")
+        page.wait_for_selector(SEARCH_RESULT, state="detached")
+    page.fill(SEARCH_INPUT, query)
+    page.keyboard.press("End")  # Material searches on key events; fill() sends none
+    page.wait_for_selector(SEARCH_RESULT, timeout=15_000)
 
 
 @pytest.fixture(scope="session")

@@ -18,14 +18,14 @@ def describe(findings: list[dict]) -> str:
 
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("journey", JOURNEYS)
-def test_journey_text_contrast(open_page, journey: str, palette: str) -> None:
-    page = open_page(JOURNEYS[journey], palette=palette)
+def test_journey_text_contrast(view_page, journey: str, palette: str) -> None:
+    page = view_page(JOURNEYS[journey], palette=palette)
     findings = page.evaluate("journeysProbes.lowContrast('.journeys.journey')")
     assert findings == [], f"{journey}, {palette} palette, text below WCAG AA:\n" + describe(findings)
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-def test_index_text_contrast(open_page, palette: str) -> None:
-    page = open_page(INDEX, palette=palette)
+def test_index_text_contrast(view_page, palette: str) -> None:
+    page = view_page(INDEX, palette=palette)
     findings = page.evaluate("journeysProbes.lowContrast('.journeys-index')")
     assert findings == [], f"index, {palette} palette, text below WCAG AA:\n" + describe(findings)

@@ -37,8 +37,8 @@ def test_storyboard_pictures_fit_their_column_and_keep_their_proportions(open_pa
             f"{path} at {width}: {picture['src']} stretched ({ratio:.2f} drawn, {picture['natural']:.2f} natural)")
 
 
-def test_feeling_words_sit_just_above_their_point(open_page):
-    page = open_page(CAMPING)
+def test_feeling_words_sit_just_above_their_point(view_page):
+    page = view_page(CAMPING)
     found = page.evaluate("""() => [...document.querySelectorAll('.journeys-emotion__feeling--at-point')].map(word => {
         const cell = word.closest('td');
         // the points are <use> markers in their own SVG; the word stands over the highest
@@ -58,8 +58,8 @@ def test_feeling_words_sit_just_above_their_point(open_page):
         assert word["wordBottom"] <= word["valuesTop"], word  # not sunk into the values under the curve
 
 
-def test_each_role_text_is_labelled_with_a_visible_name_in_its_curve_colour(open_page):
-    page = open_page(B2B)
+def test_each_role_text_is_labelled_with_a_visible_name_in_its_curve_colour(view_page):
+    page = view_page(B2B)
     labels = page.evaluate("""() => [...document.querySelectorAll('.journey-map__lane--actions .journeys-persona-text')]
         .map(item => {
             const who = item.querySelector('.journeys-persona-text__who');

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, DEPARTMENT, INDEX, JOURNEYS, PALETTES, PROBES, WIDTHS
-from .test_accessibility import AXE_RUN, THEME_ISSUES
+from .conftest import CHROMIUM_ARGS, DEPARTMENT, INDEX, JOURNEYS, PALETTES, PROBES, WIDTHS, search_for
+from .test_accessibility import THEME_ISSUES, run_axe
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_JOURNEYS = sorted(path.stem for path in (REPO / "journeys" / "journeys").glob("*.md"))
@@ -42,8 +42,8 @@ def map_into_view(page) -> None:
 
 
 @pytest.mark.parametrize("journey", SAMPLE_JOURNEYS)
-def test_map_band_spans_the_window_and_shows_half_the_steps(open_page, journey: str) -> None:
-    page = open_page(f"journeys/{journey}/")
+def test_map_band_spans_the_window_and_shows_half_the_steps(view_page, journey: str) -> None:
+    page = view_page(f"journeys/{journey}/")
     map_into_view(page)
     band = page.evaluate(BAND)
     assert band["band"] >= 0.85 * band["viewport"], f"{journey}: map band {band}"
@@ -54,8 +54,8 @@ def test_map_band_spans_the_window_and_shows_half_the_steps(open_page, journey: 
     assert all(width == 0 for width in sidebars), f"{journey}: sidebars {sidebars}"
 
 
-def test_other_pages_keep_materials_sidebars(open_page) -> None:
-    page = open_page(DEPARTMENT)
+def test_other_pages_keep_materials_sidebars(view_page) -> None:
+    page = view_page(DEPARTMENT)
     width = page.evaluate("document.querySelector('.md-sidebar--primary').getBoundingClientRect().width")
     assert width > 100
 
@@ -183,13 +183,11 @@ UNDER_THEIR_STEP = """() => {
 
 
 @pytest.mark.parametrize("journey", SAMPLE_JOURNEYS)
-def test_every_opportunity_card_lies_under_its_own_step(open_page, journey: str) -> None:
-    """In the detailed map as the page opens, then in the overview (one page load for both:
-    measuring changes nothing in the page)."""
-    page = open_page(f"journeys/{journey}/")
+def test_every_opportunity_card_lies_under_its_own_step(view_page, journey: str) -> None:
+    """In the detailed map as the page opens, then in the overview (the pages other tests
+    measure too: measuring changes nothing in the page)."""
     for mode in ("detail", "overview"):
-        if mode == "overview":
-            page.click("[data-journey-map-overview]")
+        page = view_page(f"journeys/{journey}/", overview=mode == "overview")
         result = page.evaluate(UNDER_THEIR_STEP)
         assert result["findings"] == [], f"{journey} ({mode}):\n" + "\n".join(result["findings"])
         if journey == "camping-trip":
@@ -222,10 +220,8 @@ TIES = """() => {
 
 
 @pytest.mark.parametrize("mode", ["detail", "overview"])
-def test_equal_values_draw_points_apart_and_differently_shaped(open_page, mode: str) -> None:
-    page = open_page(B2B)
-    if mode == "overview":
-        page.click("[data-journey-map-overview]")
+def test_equal_values_draw_points_apart_and_differently_shaped(view_page, mode: str) -> None:
+    page = view_page(B2B, overview=mode == "overview")
     pairs = page.evaluate(TIES)
     assert pairs, "the B2B map has steps where two personas feel the same"
     for pair in pairs:
@@ -233,8 +229,8 @@ def test_equal_values_draw_points_apart_and_differently_shaped(open_page, mode: 
         assert pair["shapes"][0] != pair["shapes"][1], pair
 
 
-def test_b2b_awareness_shows_only_the_persona_who_acts(open_page) -> None:
-    page = open_page(B2B)
+def test_b2b_awareness_shows_only_the_persona_who_acts(view_page) -> None:
+    page = view_page(B2B)
     counts = page.evaluate("""() => [...document.querySelectorAll('.journey-map__lane--emotion > td')].slice(0, 2)
         .map(td => td.querySelectorAll('td > [aria-hidden] > svg + svg > use').length)""")
     assert counts == [1, 1]
@@ -296,19 +292,23 @@ MARKER_SPOTS = """() => {
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-def test_points_and_value_markers_are_painted_in_their_series_colour(open_page, palette: str) -> None:
+def test_points_and_value_markers_are_painted_in_their_series_colour(view_page, palette: str) -> None:
     """What is painted, read back from the screen: a marker defined once and drawn with
     <use>, or a value's marker painted through a mask, must show its persona's colour."""
-    page = open_page(B2B, palette=palette)
+    page = view_page(B2B, palette=palette)
     page.evaluate("""() => { const row = document.querySelector('.journey-map__lane--emotion');
         window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 100); }""")
     spots = page.evaluate(MARKER_SPOTS)
     assert {s["what"] for s in spots} == {"point", "value marker"}, spots
-    width, height, rows = png_pixels(page.screenshot(animations="disabled"))
+    # the window's band that holds the spots: decoding the whole window in Python took seconds
+    top = max(0, math.floor(min(s["y"] for s in spots)) - 2)
+    bottom = min(page.viewport_size["height"], math.ceil(max(s["y"] for s in spots)) + 3)
+    band = {"x": 0, "y": top, "width": page.viewport_size["width"], "height": bottom - top}
+    width, height, rows = png_pixels(page.screenshot(clip=band, animations="disabled"))
     ratio = width / page.viewport_size["width"]
     for spot in spots:
         wanted = tuple(int(spot["colour"][i:i + 2], 16) for i in (1, 3, 5))
-        shown = rows[round(spot["y"] * ratio)][round(spot["x"] * ratio)]
+        shown = rows[round((spot["y"] - top) * ratio)][round(spot["x"] * ratio)]
         assert max(abs(a - b) for a, b in zip(shown, wanted)) <= 24, f"{palette}: {spot} shows {shown}"
 
 
@@ -363,9 +363,9 @@ SCALE = """() => {
 @pytest.mark.parametrize("journey, extremes", [("b2b", ["Very positive", "Very negative"]),
                                                ("camping", ["非常积极", "非常消极"]),
                                                ("malay", ["Sangat positif", "Sangat negatif"])])
-def test_the_scale_is_visible_in_the_pages_language_and_matches_the_points(open_page, journey, extremes,
+def test_the_scale_is_visible_in_the_pages_language_and_matches_the_points(view_page, journey, extremes,
                                                                            width) -> None:
-    page = open_page(JOURNEYS[journey], width=width)
+    page = view_page(JOURNEYS[journey], width=width)
     scale = page.evaluate(SCALE)
     assert scale["covered"] == [], scale["covered"]
     assert sorted(scale["ticks"]) == sorted(["+2", "+1", "0", "-1", "-2"])
@@ -390,8 +390,8 @@ def test_the_scale_is_visible_in_the_pages_language_and_matches_the_points(open_
 
 
 @pytest.mark.parametrize("path", [DEPARTMENT, INDEX])
-def test_status_and_due_date_stay_in_view_on_a_phone(open_page, path: str) -> None:
-    page = open_page(path, width="phone")
+def test_status_and_due_date_stay_in_view_on_a_phone(view_page, path: str) -> None:
+    page = view_page(path, width="phone")
     result = page.evaluate("""() => {
         const out = [];
         for (const row of document.querySelectorAll('.journeys-table tbody tr')) {
@@ -452,10 +452,7 @@ def test_printed_map_never_breaks_a_word(browser, wiki_url: str, journey: str) -
 
 
 def search(page, query: str) -> list[str]:
-    page.click(".md-search__input")
-    page.fill(".md-search__input", query)
-    page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search_for(page, query)
     return page.evaluate("[...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
 
 
@@ -463,8 +460,8 @@ def search(page, query: str) -> list[str]:
 # jieba's segmentation makes findable, Malay ones that English's tokenizer finds
 @pytest.mark.parametrize("query, found", [("露营", "camping-trip"), ("营地", "camping-trip"),
                                           ("pendaratan", "pembelian-dalam-talian"), ("baucar", "pembelian-dalam-talian")])
-def test_search_finds_chinese_and_malay(open_page, query: str, found: str) -> None:
-    page = open_page("")
+def test_search_finds_chinese_and_malay(search_page, query: str, found: str) -> None:
+    page = search_page()
     hrefs = search(page, query)
     assert any(found in href for href in hrefs), (query, hrefs)
 
@@ -473,10 +470,8 @@ def test_search_finds_chinese_and_malay(open_page, query: str, found: str) -> No
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-def test_overview_has_no_serious_axe_violations(open_page, axe_source: str, palette: str) -> None:
-    page = open_page(B2B, palette=palette)
-    page.click("[data-journey-map-overview]")
-    page.add_script_tag(content=axe_source)
-    found = page.evaluate(AXE_RUN)
+def test_overview_has_no_serious_axe_violations(view_page, axe_source: str, palette: str) -> None:
+    page = view_page(B2B, palette=palette, overview=True)
+    found = run_axe(page, axe_source)
     ours = [v for v in found if (v["rule"], v["owner"]) not in THEME_ISSUES]
     assert ours == [], "\n".join(f"{v['rule']}: {v['where']} {v['why']}" for v in ours)

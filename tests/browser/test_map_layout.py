@@ -16,8 +16,8 @@ def page_overflow(page) -> tuple[int, int]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("journey", JOURNEYS)
-def test_map_layout(open_page, journey: str, width: str) -> None:
-    page = open_page(JOURNEYS[journey], width=width)
+def test_map_layout(view_page, journey: str, width: str) -> None:
+    page = view_page(JOURNEYS[journey], width=width)
 
     overlaps = page.evaluate("journeysProbes.textOverlaps('.journey-map__table')")
     assert overlaps == [], f"{journey} at {width}: text collides:\n" + "\n".join(overlaps)
@@ -41,8 +41,8 @@ def test_map_layout(open_page, journey: str, width: str) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", [INDEX, PERSONA, DEPARTMENT])
-def test_other_pages_fit_the_screen(open_page, path: str, width: str) -> None:
-    page = open_page(path, width=width)
+def test_other_pages_fit_the_screen(view_page, path: str, width: str) -> None:
+    page = view_page(path, width=width)
     scroll_width, viewport = page_overflow(page)
     assert scroll_width <= viewport, f"{path} at {width}: the page is {scroll_width}px wide in a {viewport}px window"
     overlaps = page.evaluate("journeysProbes.textOverlaps('article')")

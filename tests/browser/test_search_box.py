@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import search_for
+
 B2B = "journeys/b2b-key-account/"
 MALAY = "journeys/pembelian-dalam-talian/"
 
 
 def search_results(page, query: str) -> list[dict]:
     """The result list Material shows for `query`: each result's page path and its box."""
-    page.click(".md-search__input")
-    page.fill(".md-search__input", query)
-    page.keyboard.press("End")  # Material searches on key events; fill() sends none
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search_for(page, query)
     return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => {
         const box = a.getBoundingClientRect();
         return {path: new URL(a.href).pathname, top: box.top, bottom: box.bottom, height: box.height};
@@ -30,8 +29,8 @@ def search_results(page, query: str) -> list[dict]:
     ("Pricing model does not map to the RFP template", B2B),  # a pain point whose words other texts hold too
     ("Baucar hanya sampai selepas 30 minit", MALAY),  # a Malay pain point
 ])
-def test_search_finds_the_journey_by_a_pain_point_or_a_step_name(open_page, query: str, found: str) -> None:
-    page = open_page("")
+def test_search_finds_the_journey_by_a_pain_point_or_a_step_name(search_page, query: str, found: str) -> None:
+    page = search_page()
     results = search_results(page, query)
     paths = [result["path"] for result in results]
     assert f"/{found}" in paths, (query, paths)
@@ -49,8 +48,8 @@ def test_search_finds_the_journey_by_a_pain_point_or_a_step_name(open_page, quer
     # headline (an opportunity title holds "form")
     ("Eleven-field registration form", "Pain points: Eleven-field registration; Generic follow-up e-mails"),
 ])
-def test_a_journey_result_shows_the_paragraph_found_as_it_reads(open_page, query: str, paragraph: str) -> None:
-    page = open_page("")
+def test_a_journey_result_shows_the_paragraph_found_as_it_reads(search_page, query: str, paragraph: str) -> None:
+    page = search_page()
     results = search_results(page, query)
     paths = [result["path"] for result in results]
     assert f"/{B2B}" in paths, (query, paths)
