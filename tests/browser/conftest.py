@@ -179,7 +179,9 @@ BACK_TO_THE_TOP = """async () => {
 class SharedPages:
     """Pages of the sample wiki loaded once per worker and read by several tests: each test
     that only measures (evaluates probes, reads boxes and styles, runs axe) reads the same
-    loaded page instead of loading its own. At most `keep` stay open."""
+    loaded page instead of loading its own. A map's overview is the detailed map with one
+    class more (journeys.js toggles it, nothing else changes), so one page serves both: the
+    button is pressed when the test asks for the other. At most `keep` stay open."""
 
     def __init__(self, browser, base_url: str, keep: int = 48) -> None:
         self.browser, self.base_url, self.keep = browser, base_url, keep
@@ -187,12 +189,18 @@ class SharedPages:
         self.errors: list[str] = []
 
     def get(self, path: str, width: str, palette: str, overview: bool):
-        key = (path, width, palette, overview)
+        key = (path, width, palette)
         if key in self.open:
             context, page = self.open.pop(key)
             self.open[key] = (context, page)
-            page.evaluate(BACK_TO_THE_TOP)
-            return page
+        else:
+            page = self._load(key)
+        self._show_overview(page, overview)
+        page.evaluate(BACK_TO_THE_TOP)
+        return page
+
+    def _load(self, key: tuple):
+        path, width, palette = key
         while len(self.open) >= self.keep:
             context, _ = self.open.pop(next(iter(self.open)))
             context.close()
@@ -205,11 +213,17 @@ class SharedPages:
         assert page.get_attribute("body", "data-md-color-scheme") == scheme, (
             f"Material did not switch to the {palette} palette on {path}")
         add_probes(page)
-        if overview:
-            page.click("[data-journey-map-overview]")
-            page.wait_for_selector(".journey-map.journey-map--overview")
         self.open[key] = (context, page)
         return page
+
+    @staticmethod
+    def _show_overview(page, overview: bool) -> None:
+        """The page's first map in the mode asked for, by its "whole map" button."""
+        shown = page.evaluate("!!document.querySelector('.journey-map.journey-map--overview')")
+        if shown != overview:
+            page.click("[data-journey-map-overview]")
+            page.wait_for_selector(".journey-map.journey-map--overview" if overview
+                                   else ".journey-map:not(.journey-map--overview)")
 
     def close(self) -> None:
         for context, _ in self.open.values():
