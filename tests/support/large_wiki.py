@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from .building import REPO, Built, build_written
 from .built_once import built_once
@@ -26,28 +25,25 @@ UNOWNED_JOURNEY = "journeys/journey-00000.md"  # its opportunities have no owner
 
 
 def write_large_wiki(root: Path, n: int) -> Built:
-    """Write the benchmark's wiki of n journeys, then give department-0 nine in ten of the
-    opportunities (the rest keep their random owner) and the first journey's none, and
-    persona-0 every journey."""
+    """Write the benchmark's wiki of n journeys, where department-0 owns nine in ten of the
+    opportunities (the rest keep their random owner) and the first journey's have none, and
+    persona-0 walks every journey."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         from generate import generate
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
-    generate(root, n)
-    for number, path in enumerate(sorted((root / "docs" / "journeys").glob("*.md"))):
-        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-        data = yaml.load(front, Loader=yaml.CSafeLoader)  # libyaml: the same data, several times faster
-        if WIDE_PERSONA not in data["journey"]["personas"]:
-            data["journey"]["personas"].append(WIDE_PERSONA)
-        for opportunity in data["journey"]["opportunities"]:
+
+    def shape(number: int, journey: dict) -> None:
+        if WIDE_PERSONA not in journey["personas"]:
+            journey["personas"].append(WIDE_PERSONA)
+        for opportunity in journey["opportunities"]:
             if number == 0:
                 opportunity.pop("owner", None)
             elif number % 10:
                 opportunity["owner"] = BIG_DEPARTMENT
-        path.write_text("---\n" + yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
-                        + "---\n" + body,
-                        encoding="utf-8")
+
+    generate(root, n, adjust=shape)
     # both of Material's palettes, chosen by the reader's system setting (the browser tests' dark runs)
     config = (root / "plugin.yml").read_text(encoding="utf-8").replace("  name: material\n", PALETTES, 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
