@@ -101,32 +101,65 @@ def browser():
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def reader(browser):
+    """The worker's reader: a browser context for each palette (the system setting), in
+    which every page of the served wikis opens (except those a test needs in a browser set
+    up otherwise: no JavaScript, reduced motion, a print window). Its tabs share the HTTP
+    cache and the compiled scripts, as a reader's do: a page load takes about half the CPU it
+    takes in a context of its own. Material remembers the palette a page opened in and
+    applies it to the next pages; hence one context per palette, and what a test's pages
+    stored (a palette chosen with the toggle) cleared when the test ends."""
+    contexts = {palette: browser.new_context(color_scheme=color_scheme, device_scale_factor=1)
+                for palette, (color_scheme, _) in PALETTES.items()}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+def open_reader_page(reader, base_url: str, path: str, width: str, palette: str, errors: list[str]):
+    """A new tab of the reader at base_url + path, in a window of `width` and the palette
+    asked for, loaded; its script errors are added to `errors`."""
+    page = reader[palette].new_page()
+    page.set_viewport_size(WIDTHS[width])
+    page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
+    page.set_default_timeout(15_000)
+    page.goto(base_url + path, wait_until="load")
+    assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1], (
+        f"Material did not switch to the {palette} palette on {path}")
+    return page
+
+
+def close_reader_page(page) -> None:
+    """Close a tab, clearing what its site stored first, so that the next test's tabs open
+    as a new reader's would (Material keeps a palette chosen with its toggle)."""
+    if page.is_closed():
+        return
+    try:
+        page.evaluate("localStorage.clear()")
+    except Exception:  # noqa: BLE001 - a page that crashed or left the site stored nothing to clear
+        pass
+    page.close()
+
+
 @contextmanager
-def page_opener(browser, base_url: str, after_load=None):
+def page_opener(reader, base_url: str, after_load=None):
     """A function open(path, width="wide", palette="light") -> a loaded Playwright page of
     the site at base_url, in the palette asked for; `after_load(page)` runs on each. Any
     script error on the pages (Material's or ours) fails the test when it ends."""
-    contexts = []
+    pages = []
     errors: list[str] = []
 
     def _open(path: str, width: str = "wide", palette: str = "light"):
-        color_scheme, scheme = PALETTES[palette]
-        context = browser.new_context(viewport=WIDTHS[width], color_scheme=color_scheme,
-                                      device_scale_factor=1)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
-        page.set_default_timeout(15_000)
-        page.goto(base_url + path, wait_until="load")
-        assert page.get_attribute("body", "data-md-color-scheme") == scheme, (
-            f"Material did not switch to the {palette} palette on {path}")
+        page = open_reader_page(reader, base_url, path, width, palette, errors)
+        pages.append(page)
         if after_load is not None:
             after_load(page)
         return page
 
     yield _open
-    for context in contexts:
-        context.close()
+    for page in pages:
+        close_reader_page(page)
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
@@ -150,6 +183,9 @@ def in_both_palettes(page):
         if palette != "light":
             switch_palette(page, palette)
         yield palette
+    # Material remembers the choice for the reader's next pages: forgotten, so that the
+    # test's next tabs open in the system palette, as every other tab does (see reader).
+    page.evaluate("localStorage.clear()")
 
 
 def add_probes(page) -> None:
@@ -157,11 +193,11 @@ def add_probes(page) -> None:
 
 
 @pytest.fixture
-def open_page(browser, wiki_url: str):
+def open_page(reader, wiki_url: str):
     """open_page(path, width="wide", palette="light") -> a loaded page of the sample wiki,
     with the layout probes (probes.js) added: a page of the test's own, for tests that click,
     type, switch modes or take pictures."""
-    with page_opener(browser, wiki_url, add_probes) as _open:
+    with page_opener(reader, wiki_url, add_probes) as _open:
         yield _open
 
 
@@ -183,16 +219,15 @@ class SharedPages:
     class more (journeys.js toggles it, nothing else changes), so one page serves both: the
     button is pressed when the test asks for the other. At most `keep` stay open."""
 
-    def __init__(self, browser, base_url: str, keep: int = 48) -> None:
-        self.browser, self.base_url, self.keep = browser, base_url, keep
-        self.open: dict[tuple, tuple] = {}  # key -> (context, page), least recently used first
+    def __init__(self, reader, base_url: str, keep: int = 48) -> None:
+        self.reader, self.base_url, self.keep = reader, base_url, keep
+        self.open: dict[tuple, object] = {}  # key -> page, least recently used first
         self.errors: list[str] = []
 
     def get(self, path: str, width: str, palette: str, overview: bool):
         key = (path, width, palette)
         if key in self.open:
-            context, page = self.open.pop(key)
-            self.open[key] = (context, page)
+            page = self.open[key] = self.open.pop(key)
         else:
             page = self._load(key)
         self._show_overview(page, overview)
@@ -200,20 +235,12 @@ class SharedPages:
         return page
 
     def _load(self, key: tuple):
-        path, width, palette = key
         while len(self.open) >= self.keep:
-            context, _ = self.open.pop(next(iter(self.open)))
-            context.close()
-        color_scheme, scheme = PALETTES[palette]
-        context = self.browser.new_context(viewport=WIDTHS[width], color_scheme=color_scheme, device_scale_factor=1)
-        page = context.new_page()
-        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
-        page.set_default_timeout(15_000)
-        page.goto(self.base_url + path, wait_until="load")
-        assert page.get_attribute("body", "data-md-color-scheme") == scheme, (
-            f"Material did not switch to the {palette} palette on {path}")
+            close_reader_page(self.open.pop(next(iter(self.open))))
+        path, width, palette = key
+        page = open_reader_page(self.reader, self.base_url, path, width, palette, self.errors)
         add_probes(page)
-        self.open[key] = (context, page)
+        self.open[key] = page
         return page
 
     @staticmethod
@@ -226,14 +253,14 @@ class SharedPages:
                                    else ".journey-map:not(.journey-map--overview)")
 
     def close(self) -> None:
-        for context, _ in self.open.values():
-            context.close()
+        for page in self.open.values():
+            close_reader_page(page)
         self.open.clear()
 
 
 @pytest.fixture(scope="session")
-def shared_pages(browser, wiki_url: str) -> Iterator[SharedPages]:
-    pages = SharedPages(browser, wiki_url)
+def shared_pages(reader, wiki_url: str) -> Iterator[SharedPages]:
+    pages = SharedPages(reader, wiki_url)
     yield pages
     pages.close()
 
@@ -260,17 +287,13 @@ SEARCH_RESULT = ".md-search-result__item"
 
 
 @pytest.fixture(scope="module")
-def _search_home(browser, wiki_url: str):
+def _search_home(reader, wiki_url: str):
     """The sample wiki's home page, opened once for a module's searches, and the script
     errors seen on it."""
     errors: list[str] = []
-    context = browser.new_context(viewport=WIDTHS["wide"], color_scheme="light", device_scale_factor=1)
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(f"search: {error}"))
-    page.set_default_timeout(15_000)
-    page.goto(wiki_url, wait_until="load")
+    page = open_reader_page(reader, wiki_url, "", "wide", "light", errors)
     yield page, errors
-    context.close()
+    close_reader_page(page)
 
 
 @pytest.fixture

@@ -251,9 +251,9 @@ def large_wiki(large_generated_wiki):
 
 
 @pytest.fixture
-def open_large(browser, large_wiki):
+def open_large(reader, large_wiki):
     url, _ = large_wiki
-    with page_opener(browser, url, wait_for_filters) as _open:
+    with page_opener(reader, url, wait_for_filters) as _open:
         yield _open
 
 
