@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from conftest import build_site, page
+from support.building import build_site, page
+from support.serve_rebuilds import serve_build, write_served_site
 from format2_pages import CURRENT, FUTURE, OTHER, RESEARCH, SUB, current_data, format2_pages
 from journey_html import (
     EMOTION_CURVE,
@@ -558,15 +559,13 @@ def test_a_place_naming_a_whole_other_journey_lists_the_opportunity_under_its_ma
 
 
 def test_under_serve_a_map_is_drawn_again_when_a_journey_linked_to_it_changes(tmp_path):
-    from test_rebuild_cache import serve_build, write_site
-
-    write_site(tmp_path, format2_pages())
+    write_served_site(tmp_path, format2_pages())
     serve_build(tmp_path)
     other = tmp_path / "site" / "journeys" / "booking" / "index.html"
     assert "Value 4/5" in other.read_text(encoding="utf-8")
     data = current_data()
     data["opportunities"][0]["value"] = 1  # written in camping.md, placed in booking.md too
-    write_site(tmp_path, {CURRENT: page({"title": "Camping today", "journey": data})})
+    write_served_site(tmp_path, {CURRENT: page({"title": "Camping today", "journey": data})})
     serve_build(tmp_path)
     html = other.read_text(encoding="utf-8")
     assert "Value 1/5" in html and "Value 4/5" not in html

@@ -7,30 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_journeys.render.renderer import Renderer
 from sample_pages import journey_page, supporting_pages
-
-
-def write_site(root: Path, pages: dict[str, str]) -> None:
-    for path, text in pages.items():
-        target = root / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(yaml.safe_dump({
-        "site_name": "Rebuilds", "docs_dir": "docs", "site_dir": "site", "theme": {"name": "material"},
-        "plugins": ["search", {"journeys": {"today": "2026-11-22"}}],
-    }))
-
-
-def serve_build(root: Path) -> None:
-    config = load_config(str(root / "mkdocs.yml"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config)
+from support.serve_rebuilds import serve_build, write_served_site
 
 
 def text_of(root: Path, url_path: str) -> str:
@@ -59,7 +42,7 @@ def test_a_rebuild_renders_again_only_the_map_that_changed_and_every_page_showin
             {"title": "Express check-out", "id": "express", "owner": "operations", "status": "plan"}]),
         **supporting_pages(),
     }
-    write_site(tmp_path, pages)
+    write_served_site(tmp_path, pages)
     serve_build(tmp_path)
     assert sorted(counted) == ["journeys/camping.md", "journeys/hotel.md"]
 
@@ -86,7 +69,7 @@ def test_a_rebuild_renders_again_only_the_map_that_changed_and_every_page_showin
 
 
 def test_a_one_off_build_keeps_no_rendered_maps(tmp_path, counted):
-    write_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()})
+    write_served_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()})
     for _ in range(2):
         config = load_config(str(tmp_path / "mkdocs.yml"))
         config.plugins.on_startup(command="build", dirty=False)
@@ -97,7 +80,7 @@ def test_a_one_off_build_keeps_no_rendered_maps(tmp_path, counted):
 def test_every_one_off_build_in_a_process_shows_the_whole_map(tmp_path):
     """A single build releases a journey's step texts once its map is rendered; a second
     build in the same process (MkDocs keeps the plugin instance) must read them afresh."""
-    write_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()})
+    write_served_site(tmp_path, {"journeys/camping.md": journey_page(), **supporting_pages()})
     for _ in range(2):
         config = load_config(str(tmp_path / "mkdocs.yml"))
         config.plugins.on_startup(command="build", dirty=False)
