@@ -118,10 +118,10 @@ def reader(browser):
 
 
 def open_reader_page(reader, base_url: str, path: str, width: str, palette: str, errors: list[str]):
-    """A new tab of the reader at base_url + path, in a window of `width` and the palette
-    asked for, loaded; its script errors are added to `errors`."""
+    """A new tab of the reader at base_url + path, in a window of `width` (a name in WIDTHS,
+    or a size) and the palette asked for, loaded; its script errors are added to `errors`."""
     page = reader[palette].new_page()
-    page.set_viewport_size(WIDTHS[width])
+    page.set_viewport_size(WIDTHS[width] if isinstance(width, str) else width)
     page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
     page.set_default_timeout(15_000)
     page.goto(base_url + path, wait_until="load")

@@ -13,8 +13,8 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from .conftest import INDEX, JOURNEYS, WIDTHS, _QuietHandler, page_opener
-from .test_accessibility import AXE_RUN
+from .conftest import INDEX, JOURNEYS, _QuietHandler, page_opener
+from .axe import AXE_RUN
 
 ROWS = ".journeys-index__row"
 FORM = "[data-journeys-filters]"
@@ -420,12 +420,10 @@ def test_the_large_index_has_no_serious_axe_violations(open_large, axe_source: s
     assert ours == [], "\n".join(f"{v['rule']} ({v['impact']}) at {v['where']}: {v['why']}" for v in ours)
 
 
-def test_a_large_departments_short_rows_fit_a_phone(browser, large_wiki) -> None:
+def test_a_large_departments_short_rows_fit_a_phone(reader, large_wiki) -> None:
     url, _ = large_wiki
-    context = browser.new_context(viewport=WIDTHS["phone"])
-    try:
-        page = context.new_page()
-        page.goto(url + "departments/department-0/", wait_until="load")
+    with page_opener(reader, url) as open_tab:
+        page = open_tab("departments/department-0/", "phone")
         cells = page.evaluate("""() => Array.from(document.querySelectorAll('.journeys-table--short tbody tr'))
             .slice(0, 30).map(row => Array.from(row.cells).map(cell => {
                 const r = cell.getBoundingClientRect(); return {left: r.left, right: r.right}; }))""")
@@ -434,5 +432,3 @@ def test_a_large_departments_short_rows_fit_a_phone(browser, large_wiki) -> None
         for title, due in cells:
             # the title wraps; the due date (and the overdue mark) stays in the window beside it
             assert title["right"] <= due["left"] + 0.5 and 0 <= title["left"] and due["right"] <= width, (title, due)
-    finally:
-        context.close()

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PALETTES, PROBES, WIDTHS, _QuietHandler, in_both_palettes
-from .test_accessibility import AXE_RUN, THEME_ISSUES
+from .conftest import PALETTES, WIDTHS, _QuietHandler, add_probes, in_both_palettes, page_opener
+from .axe import run_axe_but_the_themes
 
 OVERVIEW = "overview/"
 PIXELS = {"wide": 1280, "phone": 390}
@@ -75,23 +75,9 @@ def small_wiki(tmp_path_factory):
 
 
 @pytest.fixture
-def open_small(browser, small_wiki: str):
-    contexts, errors = [], []
-
-    def _open(path: str, width: str = "wide", palette: str = "light"):
-        context = browser.new_context(viewport=WIDTHS[width], color_scheme=PALETTES[palette][0])
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.set_default_timeout(15_000)
-        page.goto(small_wiki + path, wait_until="load")
-        page.add_script_tag(path=str(PROBES))
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-    assert errors == [], errors
+def open_small(reader, small_wiki: str):
+    with page_opener(reader, small_wiki, add_probes) as _open:
+        yield _open
 
 
 def shown_titles(page) -> list[str]:
@@ -164,7 +150,7 @@ def test_a_parent_kept_for_its_sub_journey_is_outlined(open_small, axe_source: s
         .filter(card => card.getClientRects().length > 0)
         .map(card => getComputedStyle(card).borderTopStyle)""")
     assert borders == ["dashed", "solid"]
-    assert run_axe(page, axe_source) == []  # a filtered view keeps its contrast
+    assert run_axe_but_the_themes(page, axe_source) == []  # a filtered view keeps its contrast
 
 
 def test_filters_are_restored_from_the_address(open_small) -> None:
@@ -224,20 +210,13 @@ def test_pair_side_by_side_when_wide_stacked_on_a_phone(open_small) -> None:
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport
 
 
-def run_axe(page, axe_source: str) -> list[dict]:
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(content=axe_source)
-    found = page.evaluate(AXE_RUN)
-    return [v for v in found if (v["rule"], v["owner"]) not in THEME_ISSUES]
-
-
 @pytest.mark.parametrize("path", [OVERVIEW, "journeys/book/", "opportunities/"])
 def test_no_serious_axe_violations(open_small, axe_source: str, path: str) -> None:
     """In the light palette the page opens in, then in the dark one the reader switches to."""
     page = open_small(path, palette="light")
     for palette in in_both_palettes(page):
         assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1]
-        ours = run_axe(page, axe_source)
+        ours = run_axe_but_the_themes(page, axe_source)
         assert ours == [], f"{path} ({palette}):\n" + "\n".join(f"{v['rule']} on {v['where']}: {v['why']}" for v in ours)
 
 
@@ -314,15 +293,10 @@ def shown_rows(page) -> list[str]:
 
 
 @pytest.mark.parametrize("width", ["wide", "phone"])
-def test_a_large_overview_filters_its_rows(browser, large_overview, width) -> None:
+def test_a_large_overview_filters_its_rows(reader, large_overview, width) -> None:
     url, records = large_overview
-    context = browser.new_context(viewport=WIDTHS[width])
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url + OVERVIEW + "?owner=department-3", wait_until="load")
-        wait_for_filters(page)
+    with page_opener(reader, url, wait_for_filters) as open_large:
+        page = open_large(OVERVIEW + "?owner=department-3", width)
         assert not page.locator(".journeys-overview__card").count(), "a row per journey, no cards"
         expected = [r["title"] for r in records if r["owner"] == "department-3"]
         assert expected and sorted(shown_rows(page)) == sorted(expected)
@@ -335,6 +309,3 @@ def test_a_large_overview_filters_its_rows(browser, large_overview, width) -> No
         # the table scrolls inside its frame on a phone; the page itself does not scroll sideways
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], widths
-    finally:
-        context.close()
-    assert errors == [], errors

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import JOURNEYS
+from .conftest import JOURNEYS, page_opener
 
 # A4 landscape less 10 mm margins (the map's @page): 277 mm x 190 mm in CSS pixels.
 PAGE_CONTENT = {"width": round(277 / 25.4 * 96), "height": round(190 / 25.4 * 96)}
@@ -21,12 +21,10 @@ def squeeze(text: str) -> str:
 
 
 @pytest.mark.parametrize("journey", JOURNEYS)
-def test_map_prints_whole_and_legible(browser, wiki_url: str, pdftoppm: str, screenshots: Path,
+def test_map_prints_whole_and_legible(reader, wiki_url: str, pdftoppm: str, screenshots: Path,
                                       tmp_path: Path, journey: str) -> None:
-    context = browser.new_context(viewport=PAGE_CONTENT)
-    try:
-        page = context.new_page()
-        page.goto(wiki_url + JOURNEYS[journey], wait_until="load")
+    with page_opener(reader, wiki_url) as open_tab:
+        page = open_tab(JOURNEYS[journey], width=PAGE_CONTENT)
         page.emulate_media(media="print")
         page.add_script_tag(path=str(Path(__file__).with_name("probes.js")))
 
@@ -56,8 +54,6 @@ def test_map_prints_whole_and_legible(browser, wiki_url: str, pdftoppm: str, scr
         pdf = tmp_path / f"{journey}.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True,
                  margin={"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"})
-    finally:
-        context.close()
 
     # -raw: the text in the order it is drawn, cell by cell (the default interleaves the
     # lines of neighbouring cells)

@@ -16,7 +16,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import INDEX, JOURNEYS, PERSONA, PROBES, REPO, WIDTHS, _QuietHandler
+from .conftest import INDEX, JOURNEYS, PERSONA, PROBES, REPO, WIDTHS, _QuietHandler, close_reader_page
 
 THEMES = ["mkdocs", "readthedocs"]
 
@@ -45,16 +45,17 @@ def theme_url(request, tmp_path_factory) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture
-def open_themed(browser, theme_url):
-    contexts, errors = [], []
+def open_themed(reader, theme_url):
+    pages, errors = [], []
     theme, url = theme_url
 
     def _open(path: str, width: str):
+        page = reader["light"].new_page()
+        pages.append(page)
+        page.set_viewport_size(WIDTHS[width])
         # Reduced motion: the mkdocs theme (Bootstrap) scrolls smoothly otherwise, and the
         # probes measure right after they scroll.
-        context = browser.new_context(viewport=WIDTHS[width], device_scale_factor=1, reduced_motion="reduce")
-        contexts.append(context)
-        page = context.new_page()
+        page.emulate_media(reduced_motion="reduce")
         page.on("pageerror", lambda error: errors.append(f"{theme} {path}: {error}"))
         page.set_default_timeout(15_000)
         page.goto(url + path, wait_until="load")
@@ -62,8 +63,8 @@ def open_themed(browser, theme_url):
         return page
 
     yield theme, _open
-    for context in contexts:
-        context.close()
+    for page in pages:
+        close_reader_page(page)
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
