@@ -209,7 +209,9 @@ def test_any_front_matter_data_is_read_and_rendered_or_reported(front_matter, pa
     render_everything(with_supporting(path, text))
 
 
-@FUZZ
+# Each example is up to six fuzzed pages (up to three journeys): 100 draw about as many
+# fuzzed journeys as the single-page properties' 300, and drawing them is most of the time.
+@settings(FUZZ, max_examples=100)
 @given(journeys=st.lists(st.fixed_dictionaries({"title": texts, "journey": journey}), min_size=1, max_size=3),
        people=st.lists(st.tuples(st.sampled_from(["personas", "departments"]), slugs, st.one_of(persona, department)),
                        max_size=3))
