@@ -228,6 +228,9 @@ class SharedPages:
         key = (path, width, palette)
         if key in self.open:
             page = self.open[key] = self.open.pop(key)
+            # Chromium draws frames for the reader's front tab only (the others get one a
+            # second): every wait for a frame would take a second on a tab left behind.
+            page.bring_to_front()
         else:
             page = self._load(key)
         self._show_overview(page, overview)
@@ -303,6 +306,7 @@ def search_page(_search_home):
     the box and types the next words (search_for). Any script error on it while the test runs
     fails the test."""
     page, errors = _search_home
+    page.bring_to_front()  # frames come at once to the front tab only (see SharedPages.get)
     yield lambda: page
     found, errors[:] = list(errors), []
     assert found == [], "script errors in the page:\n" + "\n".join(found)
