@@ -117,16 +117,22 @@ def reader(browser):
         context.close()
 
 
-def open_reader_page(reader, base_url: str, path: str, width: str, palette: str, errors: list[str]):
+def open_reader_page(reader, base_url: str, path: str, width: str, palette: str, errors: list[str],
+                     before_load=None, material: bool = True):
     """A new tab of the reader at base_url + path, in a window of `width` (a name in WIDTHS,
-    or a size) and the palette asked for, loaded; its script errors are added to `errors`."""
+    or a size) and the palette asked for, loaded; `before_load(page)` runs before it loads,
+    and its script errors are added to `errors`. On a Material site (`material`), the page
+    must show the palette asked for."""
     page = reader[palette].new_page()
     page.set_viewport_size(WIDTHS[width] if isinstance(width, str) else width)
     page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
     page.set_default_timeout(15_000)
+    if before_load is not None:
+        before_load(page)
     page.goto(base_url + path, wait_until="load")
-    assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1], (
-        f"Material did not switch to the {palette} palette on {path}")
+    if material:
+        assert page.get_attribute("body", "data-md-color-scheme") == PALETTES[palette][1], (
+            f"Material did not switch to the {palette} palette on {path}")
     return page
 
 
@@ -143,15 +149,16 @@ def close_reader_page(page) -> None:
 
 
 @contextmanager
-def page_opener(reader, base_url: str, after_load=None):
+def page_opener(reader, base_url: str, after_load=None, before_load=None, material: bool = True):
     """A function open(path, width="wide", palette="light") -> a loaded Playwright page of
-    the site at base_url, in the palette asked for; `after_load(page)` runs on each. Any
-    script error on the pages (Material's or ours) fails the test when it ends."""
+    the site at base_url, in the palette asked for; `before_load(page)` and `after_load(page)`
+    run on each (see open_reader_page). Any script error on the pages (the theme's or ours)
+    fails the test when it ends."""
     pages = []
     errors: list[str] = []
 
     def _open(path: str, width: str = "wide", palette: str = "light"):
-        page = open_reader_page(reader, base_url, path, width, palette, errors)
+        page = open_reader_page(reader, base_url, path, width, palette, errors, before_load, material)
         pages.append(page)
         if after_load is not None:
             after_load(page)

@@ -16,7 +16,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import INDEX, JOURNEYS, PERSONA, PROBES, REPO, WIDTHS, _QuietHandler, close_reader_page
+from .conftest import INDEX, JOURNEYS, PERSONA, REPO, WIDTHS, _QuietHandler, add_probes, page_opener
 
 THEMES = ["mkdocs", "readthedocs"]
 
@@ -44,28 +44,17 @@ def theme_url(request, tmp_path_factory) -> Iterator[tuple[str, str]]:
         server.server_close()
 
 
+def reduce_motion(page) -> None:
+    # The mkdocs theme (Bootstrap) scrolls smoothly otherwise, and the probes measure right
+    # after they scroll.
+    page.emulate_media(reduced_motion="reduce")
+
+
 @pytest.fixture
 def open_themed(reader, theme_url):
-    pages, errors = [], []
     theme, url = theme_url
-
-    def _open(path: str, width: str):
-        page = reader["light"].new_page()
-        pages.append(page)
-        page.set_viewport_size(WIDTHS[width])
-        # Reduced motion: the mkdocs theme (Bootstrap) scrolls smoothly otherwise, and the
-        # probes measure right after they scroll.
-        page.emulate_media(reduced_motion="reduce")
-        page.on("pageerror", lambda error: errors.append(f"{theme} {path}: {error}"))
-        page.set_default_timeout(15_000)
-        page.goto(url + path, wait_until="load")
-        page.add_script_tag(path=str(PROBES))
-        return page
-
-    yield theme, _open
-    for page in pages:
-        close_reader_page(page)
-    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+    with page_opener(reader, url, add_probes, before_load=reduce_motion, material=False) as _open:
+        yield theme, _open
 
 
 MAP_MEASURES = """() => {
