@@ -63,6 +63,42 @@ LONGEST_FIRST = [
 ]
 
 
+# The browser modules that read the sample wiki's pages loaded once per worker (view_page in
+# tests/browser/conftest.py: SharedPages; the printed pages too): run on one worker, they load
+# each page once for all of them; spread over the two, most of their pages were loaded by both.
+SHARED_PAGES_MODULES = (
+    "tests/browser/test_map_canvas.py",
+    "tests/browser/test_accessibility.py",
+    "tests/browser/test_map_layout.py",
+    "tests/browser/test_format2_layout.py",
+    "tests/browser/test_contrast.py",
+)
+
+
+class _SharedPagesTogether:
+    """Under --dist loadfile (scripts/test), the modules of SHARED_PAGES_MODULES are one unit
+    of work, handed to one worker where the first of them stands in the collection order;
+    every other module is a unit of its own, as loadfile has it."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log):
+        if config.getvalue("dist") != "loadfile":
+            return None
+        from xdist.scheduler import LoadFileScheduling
+
+        class Scheduling(LoadFileScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                module = super()._split_scope(nodeid)
+                return SHARED_PAGES_MODULES[0] if module in SHARED_PAGES_MODULES else module
+
+        return Scheduling(config, log)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin("xdist"):  # its hook, known only with pytest-xdist
+        config.pluginmanager.register(_SharedPagesTogether(), "shared-pages-together")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {module: number for number, module in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest keep their order
