@@ -127,6 +127,9 @@ def test_fullscreen_by_keyboard_and_esc_leaves(open_page) -> None:
 
 def test_controls_work_after_instant_navigation(open_page) -> None:
     page = open_page(INDEX)
+    # the index draws its rows again once its data has come, which may be after the load
+    # event; its filters show when it has: a row's link taken before would be gone
+    page.wait_for_selector("[data-journeys-filters]:not([hidden])")
     page.evaluate("window.journeysNotReloaded = true")
     link = page.locator(".journeys-index__row a[href$='b2b-key-account/']").first
     link.scroll_into_view_if_needed()
