@@ -63,14 +63,22 @@ LONGEST_FIRST = [
 ]
 
 
-# The browser modules that read the sample wiki's pages loaded once per worker (view_page in
-# tests/browser/conftest.py: SharedPages; the printed pages too): run on one worker, they load
-# each page once for all of them; spread over the two, most of their pages were loaded by both.
+# The browser modules that read the sample wiki: run on one worker, they build and serve it
+# once (tests/browser/conftest.py: wiki_url), start one Chromium, and load each page they only
+# read once for all of them (view_page: SharedPages; search_page); spread over the two
+# workers, both did all of that and most of their pages were loaded twice. test_themes builds
+# its own sites: it stays a unit of its own, for the other worker.
 SHARED_PAGES_MODULES = (
     "tests/browser/test_map_canvas.py",
+    "tests/browser/test_index_filters.py",
+    "tests/browser/test_overview.py",
     "tests/browser/test_accessibility.py",
+    "tests/browser/test_screenshots.py",
     "tests/browser/test_map_layout.py",
+    "tests/browser/test_print.py",
     "tests/browser/test_format2_layout.py",
+    "tests/browser/test_probes.py",
+    "tests/browser/test_search_box.py",
     "tests/browser/test_contrast.py",
 )
 

@@ -45,6 +45,9 @@ PERSONA = "personas/urban-camper/"
 DEPARTMENT = "departments/campsite-operations/"
 
 WIDTHS = {"wide": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# The window of a printed page: A4 landscape less 10 mm margins (the map's @page), 277 mm x
+# 190 mm in CSS pixels.
+PRINTED = {"width": round(277 / 25.4 * 96), "height": round(190 / 25.4 * 96)}
 # Material picks the palette whose media query matches when the reader has chosen none.
 PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
 
@@ -251,11 +254,26 @@ class SharedPages:
         page.evaluate(BACK_TO_THE_TOP)
         return page
 
+    def printed(self, path: str):
+        """The page as printed: in a window of the printed page's size (PRINTED), with print
+        media emulated, in the light palette."""
+        key = (path, "printed", "light")
+        if key in self.open:
+            page = self.open[key] = self.open.pop(key)
+            page.bring_to_front()
+        else:
+            page = self._load(key)
+        page.evaluate(BACK_TO_THE_TOP)
+        return page
+
     def _load(self, key: tuple):
         while len(self.open) >= self.keep:
             close_reader_page(self.open.pop(next(iter(self.open))))
         path, width, palette = key
-        page = open_reader_page(self.reader, self.base_url, path, width, palette, self.errors)
+        page = open_reader_page(self.reader, self.base_url, path, PRINTED if width == "printed" else width,
+                                palette, self.errors)
+        if width == "printed":
+            page.emulate_media(media="print")
         add_probes(page)
         self.open[key] = page
         return page
@@ -299,14 +317,29 @@ def view_page(shared_pages: SharedPages):
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
+@pytest.fixture
+def printed_page(shared_pages: SharedPages):
+    """printed_page(path) -> the page of the sample wiki as printed (SharedPages.printed), with
+    the probes added, shared with the other tests of this worker that read it printed
+    (test_print, test_map_canvas). Any script error on the shared pages fails the test, as
+    with view_page."""
+
+    def _printed(path: str):
+        return shared_pages.printed(path)
+
+    yield _printed
+    errors, shared_pages.errors[:] = list(shared_pages.errors), []
+    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+
+
 SEARCH_INPUT = ".md-search__input"
 SEARCH_RESULT = ".md-search-result__item"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _search_home(reader, wiki_url: str):
-    """The sample wiki's home page, opened once for a module's searches, and the script
-    errors seen on it."""
+    """The sample wiki's home page, opened once for the worker's searches (test_search_box's
+    and test_map_canvas's), and the script errors seen on it."""
     errors: list[str] = []
     page = open_reader_page(reader, wiki_url, "", "wide", "light", errors)
     yield page, errors
@@ -316,7 +349,7 @@ def _search_home(reader, wiki_url: str):
 @pytest.fixture
 def search_page(_search_home):
     """search_page() -> the home page of the sample wiki with Material's search box, shared by
-    the searches of one module (the search worker indexes the wiki once): a reader who clears
+    the searches of the worker (the search worker indexes the wiki once): a reader who clears
     the box and types the next words (search_for). Any script error on it while the test runs
     fails the test."""
     page, errors = _search_home
