@@ -37,30 +37,78 @@ def sample_wiki(tmp_path_factory) -> Built:
 # scripts/test hands whole modules to the two workers in collection order
 # (--dist loadfile --no-loadscope-reorder): started first, the long ones finish together
 # instead of one worker running a long module alone at the end. The others follow in
-# their usual order.
+# their usual order. The browser modules of SHARED_PAGES_MODULES are one unit, handed out
+# where the first of them stands (first: about 140 s of the run's 345), and run in the order
+# listed here.
 LONGEST_FIRST = [
     "tests/browser/test_map_canvas.py",
     "tests/test_index_scale.py",  # builds the shared large wiki early, before the browser modules need it
     "tests/browser/test_index_filters.py",
     "tests/browser/test_overview.py",
-    "tests/test_hostile_sizes.py",
     "tests/browser/test_accessibility.py",
-    "tests/test_format2.py",
     "tests/browser/test_screenshots.py",
-    "tests/browser/test_themes.py",
-    "tests/test_fuzz.py",
     "tests/browser/test_map_layout.py",
-    "tests/test_cli.py",
     "tests/browser/test_print.py",
+    "tests/browser/test_format2_layout.py",
+    "tests/browser/test_themes.py",
+    "tests/test_hostile_sizes.py",
+    "tests/test_fuzz.py",
+    "tests/test_cli.py",
+    "tests/test_format2.py",
     "tests/test_zensical.py",
     "tests/test_search_at_scale.py",
-    "tests/test_benchmark_script.py",
-    "tests/browser/test_format2_layout.py",
     "tests/test_error_contract.py",
     "tests/test_no_stray_writes.py",
+    "tests/test_benchmark_script.py",
+    "tests/test_serve.py",
     "tests/test_crosslinks.py",
     "tests/test_navigation.py",
+    "tests/test_import.py",
 ]
+
+
+# The browser modules that read the sample wiki: run on one worker, they build and serve it
+# once (tests/browser/conftest.py: wiki_url), start one Chromium, and load each page they only
+# read once for all of them (view_page: SharedPages; search_page); spread over the two
+# workers, both did all of that and most of their pages were loaded twice. test_themes builds
+# its own sites: it stays a unit of its own, for the other worker.
+SHARED_PAGES_MODULES = (
+    "tests/browser/test_map_canvas.py",
+    "tests/browser/test_index_filters.py",
+    "tests/browser/test_overview.py",
+    "tests/browser/test_accessibility.py",
+    "tests/browser/test_screenshots.py",
+    "tests/browser/test_map_layout.py",
+    "tests/browser/test_print.py",
+    "tests/browser/test_format2_layout.py",
+    "tests/browser/test_probes.py",
+    "tests/browser/test_search_box.py",
+    "tests/browser/test_contrast.py",
+)
+
+
+class _SharedPagesTogether:
+    """Under --dist loadfile (scripts/test), the modules of SHARED_PAGES_MODULES are one unit
+    of work, handed to one worker where the first of them stands in the collection order;
+    every other module is a unit of its own, as loadfile has it."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log):
+        if config.getvalue("dist") != "loadfile":
+            return None
+        from xdist.scheduler import LoadFileScheduling
+
+        class Scheduling(LoadFileScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                module = super()._split_scope(nodeid)
+                return SHARED_PAGES_MODULES[0] if module in SHARED_PAGES_MODULES else module
+
+        return Scheduling(config, log)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin("xdist"):  # its hook, known only with pytest-xdist
+        config.pluginmanager.register(_SharedPagesTogether(), "shared-pages-together")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -45,6 +45,9 @@ PERSONA = "personas/urban-camper/"
 DEPARTMENT = "departments/campsite-operations/"
 
 WIDTHS = {"wide": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# The window of a printed page: A4 landscape less 10 mm margins (the map's @page), 277 mm x
+# 190 mm in CSS pixels.
+PRINTED = {"width": round(277 / 25.4 * 96), "height": round(190 / 25.4 * 96)}
 # Material picks the palette whose media query matches when the reader has chosen none.
 PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}
 
@@ -109,9 +112,16 @@ def reader(browser):
     cache and the compiled scripts, as a reader's do: a page load takes about half the CPU it
     takes in a context of its own. Material remembers the palette a page opened in and
     applies it to the next pages; hence one context per palette, and what a test's pages
-    stored (a palette chosen with the toggle) cleared when the test ends."""
+    stored (a palette chosen with the toggle) cleared when the test ends.
+
+    Each context keeps a blank tab open for the whole run: a tab opened in a context whose
+    other tabs have all closed costs Chromium about 0.5 CPU-s and 0.7 s, with one tab left
+    open about 0.3 CPU-s and 0.45 s (20 page loads of the sample wiki, measured); most tests
+    close the only tab they opened."""
     contexts = {palette: browser.new_context(color_scheme=color_scheme, device_scale_factor=1)
                 for palette, (color_scheme, _) in PALETTES.items()}
+    for context in contexts.values():
+        context.new_page()  # about:blank, never navigated, never in front of a test's tab
     yield contexts
     for context in contexts.values():
         context.close()
@@ -244,11 +254,26 @@ class SharedPages:
         page.evaluate(BACK_TO_THE_TOP)
         return page
 
+    def printed(self, path: str):
+        """The page as printed: in a window of the printed page's size (PRINTED), with print
+        media emulated, in the light palette."""
+        key = (path, "printed", "light")
+        if key in self.open:
+            page = self.open[key] = self.open.pop(key)
+            page.bring_to_front()
+        else:
+            page = self._load(key)
+        page.evaluate(BACK_TO_THE_TOP)
+        return page
+
     def _load(self, key: tuple):
         while len(self.open) >= self.keep:
             close_reader_page(self.open.pop(next(iter(self.open))))
         path, width, palette = key
-        page = open_reader_page(self.reader, self.base_url, path, width, palette, self.errors)
+        page = open_reader_page(self.reader, self.base_url, path, PRINTED if width == "printed" else width,
+                                palette, self.errors)
+        if width == "printed":
+            page.emulate_media(media="print")
         add_probes(page)
         self.open[key] = page
         return page
@@ -292,14 +317,29 @@ def view_page(shared_pages: SharedPages):
     assert errors == [], "script errors in the page:\n" + "\n".join(errors)
 
 
+@pytest.fixture
+def printed_page(shared_pages: SharedPages):
+    """printed_page(path) -> the page of the sample wiki as printed (SharedPages.printed), with
+    the probes added, shared with the other tests of this worker that read it printed
+    (test_print, test_map_canvas). Any script error on the shared pages fails the test, as
+    with view_page."""
+
+    def _printed(path: str):
+        return shared_pages.printed(path)
+
+    yield _printed
+    errors, shared_pages.errors[:] = list(shared_pages.errors), []
+    assert errors == [], "script errors in the page:\n" + "\n".join(errors)
+
+
 SEARCH_INPUT = ".md-search__input"
 SEARCH_RESULT = ".md-search-result__item"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _search_home(reader, wiki_url: str):
-    """The sample wiki's home page, opened once for a module's searches, and the script
-    errors seen on it."""
+    """The sample wiki's home page, opened once for the worker's searches (test_search_box's
+    and test_map_canvas's), and the script errors seen on it."""
     errors: list[str] = []
     page = open_reader_page(reader, wiki_url, "", "wide", "light", errors)
     yield page, errors
@@ -309,7 +349,7 @@ def _search_home(reader, wiki_url: str):
 @pytest.fixture
 def search_page(_search_home):
     """search_page() -> the home page of the sample wiki with Material's search box, shared by
-    the searches of one module (the search worker indexes the wiki once): a reader who clears
+    the searches of the worker (the search worker indexes the wiki once): a reader who clears
     the box and types the next words (search_for). Any script error on it while the test runs
     fails the test."""
     page, errors = _search_home

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import JOURNEYS, page_opener
+from .conftest import JOURNEYS
 
-# A4 landscape less 10 mm margins (the map's @page): 277 mm x 190 mm in CSS pixels.
-PAGE_CONTENT = {"width": round(277 / 25.4 * 96), "height": round(190 / 25.4 * 96)}
 SIX_POINTS_PX = 8.0
 
 
@@ -21,39 +19,38 @@ def squeeze(text: str) -> str:
 
 
 @pytest.mark.parametrize("journey", JOURNEYS)
-def test_map_prints_whole_and_legible(reader, wiki_url: str, pdftoppm: str, screenshots: Path,
-                                      tmp_path: Path, journey: str) -> None:
-    with page_opener(reader, wiki_url) as open_tab:
-        page = open_tab(JOURNEYS[journey], width=PAGE_CONTENT)
-        page.emulate_media(media="print")
-        page.add_script_tag(path=str(Path(__file__).with_name("probes.js")))
+def test_map_prints_whole_and_legible(printed_page, pdftoppm: str, screenshots: Path, tmp_path: Path,
+                                      journey: str) -> None:
+    # in a window of the printed page's size (A4 landscape less the margins), print media,
+    # the probes added: the page test_map_canvas reads printed too (conftest: printed_page)
+    page = printed_page(JOURNEYS[journey])
 
-        fit = page.evaluate(
-            """() => {
-                const scroller = document.querySelector('.journey-map__scroll');
-                const table = document.querySelector('.journey-map__table');
-                return {scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth,
-                        tableRight: table.getBoundingClientRect().right,
-                        contentRight: document.querySelector('article').getBoundingClientRect().right,
-                        pageWidth: document.documentElement.clientWidth};
-            }"""
-        )
-        assert fit["scrollWidth"] <= fit["clientWidth"] + 1, f"{journey}: the printed map overflows: {fit}"
-        assert fit["tableRight"] <= min(fit["contentRight"], fit["pageWidth"]) + 1, f"{journey}: {fit}"
+    fit = page.evaluate(
+        """() => {
+            const scroller = document.querySelector('.journey-map__scroll');
+            const table = document.querySelector('.journey-map__table');
+            return {scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth,
+                    tableRight: table.getBoundingClientRect().right,
+                    contentRight: document.querySelector('article').getBoundingClientRect().right,
+                    pageWidth: document.documentElement.clientWidth};
+        }"""
+    )
+    assert fit["scrollWidth"] <= fit["clientWidth"] + 1, f"{journey}: the printed map overflows: {fit}"
+    assert fit["tableRight"] <= min(fit["contentRight"], fit["pageWidth"]) + 1, f"{journey}: {fit}"
 
-        smallest = page.evaluate("journeysProbes.smallestFont('.journey-map__table')")
-        assert smallest["size"] >= SIX_POINTS_PX, f"{journey}: printed text at {smallest['size']}px: {smallest['text']!r}"
+    smallest = page.evaluate("journeysProbes.smallestFont('.journey-map__table')")
+    assert smallest["size"] >= SIX_POINTS_PX, f"{journey}: printed text at {smallest['size']}px: {smallest['text']!r}"
 
-        overlaps = page.evaluate("journeysProbes.textOverlaps('.journey-map__table')")
-        assert overlaps == [], f"{journey}, printed: text collides:\n" + "\n".join(overlaps)
+    overlaps = page.evaluate("journeysProbes.textOverlaps('.journey-map__table')")
+    assert overlaps == [], f"{journey}, printed: text collides:\n" + "\n".join(overlaps)
 
-        names = page.evaluate(
-            """() => [...document.querySelectorAll('.journey-map__steps > th:not(.journey-map__corner), th.journey-map__label')]
-                .map(e => (e.firstChild ? e.firstChild.textContent : e.textContent).trim())"""
-        )
-        pdf = tmp_path / f"{journey}.pdf"
-        page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True,
-                 margin={"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"})
+    names = page.evaluate(
+        """() => [...document.querySelectorAll('.journey-map__steps > th:not(.journey-map__corner), th.journey-map__label')]
+            .map(e => (e.firstChild ? e.firstChild.textContent : e.textContent).trim())"""
+    )
+    pdf = tmp_path / f"{journey}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True,
+             margin={"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"})
 
     # -raw: the text in the order it is drawn, cell by cell (the default interleaves the
     # lines of neighbouring cells)
