@@ -163,6 +163,16 @@ def test_pembelian_dalam_talian_labels_are_malay(built):
     assert labels.isdisjoint({"Actions", "Touchpoints", "Thoughts", "Emotion", "Completion", "Opportunities"})
 
 
+@pytest.mark.parametrize("src, language", [("journeys/camping-trip.md", "zh"),
+                                           ("journeys/pembelian-dalam-talian.md", "ms"),
+                                           ("journeys/hotel-checkout.md", None)])
+def test_a_map_in_another_language_than_the_site_says_so(built, src, language):
+    # screen readers read it in its own voice; browsers hyphenate it by its own rules
+    html_lang = built.soup(src).html["lang"]
+    assert html_lang == "en"
+    assert built.content(src).select_one("div.journeys.journey").get("lang") == language
+
+
 def test_hotel_checkout_map_is_at_its_marker_after_the_intro(built):
     content = built.content("journeys/hotel-checkout.md")
     table = map_table(content)

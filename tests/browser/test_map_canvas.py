@@ -1,6 +1,6 @@
 """The map as a canvas (issue 11), measured in Chromium: the map band takes the window's width
 and shows at least half of each sample journey's steps at 1280x800; the "whole map" control
-fits every step of the 15-step map into 1280 px; both controls work by keyboard, after
+fits every step of the 15-step map into 1280 px (its badges inside their steps); both controls work by keyboard, after
 Material's instant navigation, and are absent without JavaScript (the full table stays);
 every opportunity card lies under its own step; curves of equal values stay apart; the scale
 matches the curves; department pages and the index answer "what is late?" on a phone; printed
@@ -32,6 +32,15 @@ BAND = """() => {
             inView: steps.filter(r => r.left >= box.left - 1 && r.right <= box.right + 1
                                        && r.left >= 0 && r.right <= window.innerWidth).length};
 }"""
+
+
+# Each badge of a step's header ("★ Moment of truth") with its box and its header's.
+BADGES_IN_THEIR_STEP = """() => [...document.querySelectorAll('.journey-map__steps > th .journeys-badge')].map(badge => {
+    const cell = badge.closest('th').getBoundingClientRect(), box = badge.getBoundingClientRect();
+    return {text: badge.textContent.trim(), box: [box.left, box.top, box.right, box.bottom],
+            cell: [cell.left, cell.top, cell.right, cell.bottom],
+            inside: box.left >= cell.left - 0.5 && box.right <= cell.right + 0.5 && box.bottom <= cell.bottom + 0.5};
+})"""
 
 
 def map_into_view(page) -> None:
@@ -89,6 +98,9 @@ def test_overview_fits_the_15_step_map_into_1280px_by_keyboard(open_page) -> Non
     assert after["scrollWidth"] <= after["clientWidth"], f"overview scrolls sideways: {after}"
     assert after["inView"] == after["steps"], after
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    # a badge wraps inside its narrow step column instead of being cut at the column's edge
+    badges = page.evaluate(BADGES_IN_THEIR_STEP)
+    assert len(badges) >= 3 and all(badge["inside"] for badge in badges), badges
     # texts are cut to a few lines: no cell taller than in the detail view
     heights = page.evaluate("""() => [...document.querySelectorAll('.journey-map__lane--actions td')]
         .map(td => td.getBoundingClientRect().height)""")
