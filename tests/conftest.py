@@ -33,16 +33,13 @@ def sample_wiki(tmp_path_factory) -> Built:
     return built_once(tmp_path_factory, "sample-wiki", lambda folder: build_sample_wiki(folder / "site"))
 
 
-# The modules that take longest, longest first (measured with --durations=0, per module).
-# scripts/test hands whole modules to the two workers in collection order
-# (--dist loadfile --no-loadscope-reorder): started first, the long ones finish together
-# instead of one worker running a long module alone at the end. The others follow in
-# their usual order. The browser modules of SHARED_PAGES_MODULES are one unit, handed out
-# where the first of them stands (first: about 140 s of the run's 345), and run in the order
-# listed here.
-LONGEST_FIRST = [
+# The browser modules that read the sample wiki: run on one worker, they build and serve it
+# once (tests/browser/conftest.py: wiki_url), start one Chromium, and load each page they only
+# read once for all of them (view_page: SharedPages; search_page); spread over the two
+# workers, both did all of that and most of their pages were loaded twice. test_themes builds
+# its own sites: it stays a unit of its own, for the other worker. Longest first.
+SHARED_PAGES_MODULES = (
     "tests/browser/test_map_canvas.py",
-    "tests/test_index_scale.py",  # builds the shared large wiki early, before the browser modules need it
     "tests/browser/test_index_filters.py",
     "tests/browser/test_overview.py",
     "tests/browser/test_accessibility.py",
@@ -50,6 +47,22 @@ LONGEST_FIRST = [
     "tests/browser/test_map_layout.py",
     "tests/browser/test_print.py",
     "tests/browser/test_format2_layout.py",
+    "tests/browser/test_contrast.py",
+    "tests/browser/test_probes.py",
+    "tests/browser/test_search_box.py",
+)
+
+# The modules that take longest, longest first (measured with --durations=0, per module).
+# scripts/test hands whole modules to the two workers in collection order
+# (--dist loadfile --no-loadscope-reorder): started first, the long ones finish together
+# instead of one worker running a long module alone at the end. The others follow in
+# their usual order. The browser modules of SHARED_PAGES_MODULES are one unit, handed out
+# where the first of them stands (first: about 140 s of the run's 345), and run in the order
+# listed there (longest first).
+LONGEST_FIRST = [
+    SHARED_PAGES_MODULES[0],
+    "tests/test_index_scale.py",  # builds the shared large wiki early, before the browser modules need it
+    *SHARED_PAGES_MODULES[1:],
     "tests/browser/test_themes.py",
     "tests/test_hostile_sizes.py",
     "tests/test_fuzz.py",
@@ -67,24 +80,6 @@ LONGEST_FIRST = [
 ]
 
 
-# The browser modules that read the sample wiki: run on one worker, they build and serve it
-# once (tests/browser/conftest.py: wiki_url), start one Chromium, and load each page they only
-# read once for all of them (view_page: SharedPages; search_page); spread over the two
-# workers, both did all of that and most of their pages were loaded twice. test_themes builds
-# its own sites: it stays a unit of its own, for the other worker.
-SHARED_PAGES_MODULES = (
-    "tests/browser/test_map_canvas.py",
-    "tests/browser/test_index_filters.py",
-    "tests/browser/test_overview.py",
-    "tests/browser/test_accessibility.py",
-    "tests/browser/test_screenshots.py",
-    "tests/browser/test_map_layout.py",
-    "tests/browser/test_print.py",
-    "tests/browser/test_format2_layout.py",
-    "tests/browser/test_probes.py",
-    "tests/browser/test_search_box.py",
-    "tests/browser/test_contrast.py",
-)
 
 
 class _SharedPagesTogether:
