@@ -80,8 +80,6 @@ LONGEST_FIRST = [
 ]
 
 
-
-
 class _SharedPagesTogether:
     """Under --dist loadfile (scripts/test), the modules of SHARED_PAGES_MODULES are one unit
     of work, handed to one worker where the first of them stands in the collection order;

@@ -257,14 +257,7 @@ class SharedPages:
     def printed(self, path: str):
         """The page as printed: in a window of the printed page's size (PRINTED), with print
         media emulated, in the light palette."""
-        key = (path, "printed", "light")
-        if key in self.open:
-            page = self.open[key] = self.open.pop(key)
-            page.bring_to_front()
-        else:
-            page = self._load(key)
-        page.evaluate(BACK_TO_THE_TOP)
-        return page
+        return self.get(path, "printed", "light", overview=False)
 
     def _load(self, key: tuple):
         while len(self.open) >= self.keep:

@@ -1,7 +1,8 @@
 """The map as a canvas (issue 11), measured in Chromium: the map band takes the window's width
 and shows at least half of each sample journey's steps at 1280x800; the "whole map" control
-fits every step of the 15-step map into 1280 px (its badges inside their steps); both controls work by keyboard, after
-Material's instant navigation, and are absent without JavaScript (the full table stays);
+fits every step of the 15-step map into 1280 px (its badges inside their steps); both
+controls work by keyboard, after Material's instant navigation, and are absent without
+JavaScript (the full table stays);
 every opportunity card lies under its own step; curves of equal values stay apart; the scale
 matches the curves; department pages and the index answer "what is late?" on a phone; printed
 maps keep their words whole; search finds Chinese and Malay."""
