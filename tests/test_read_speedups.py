@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_journeys.core import frontmatter
 from mkdocs_journeys.core.fields import _ASCII_SLUG_RE
 from mkdocs_journeys.core.frontmatter import FRONT_MATTER_RE, FrontMatterError, parse_yaml, split_page
 from mkdocs_journeys.core.slugs import is_slug
+
+SAMPLE_WIKI = Path(__file__).resolve().parent.parent / "journeys"
 
 SETTINGS = settings(max_examples=500, deadline=None, derandomize=True, database=None)
 
@@ -73,3 +78,75 @@ def test_the_reader_reads_scalars_as_pyyaml_does_dates_aside(value: str, written
             assert isinstance(value_read, float) and value_read != value_read
         else:
             assert (type(value_read), value_read) == (type(want), want), (value, value_read, want)
+
+
+# -- the events pass of parse_yaml against the node graph's ---------------------------------
+
+def _as_read(value: object) -> object:
+    """What the reader gives, lines included, in a form == compares (NaN as text)."""
+    if isinstance(value, dict):
+        return ("mapping", getattr(value, "line", None), getattr(value, "key_lines", None),
+                getattr(value, "duplicate_keys", None), [(_as_read(k), _as_read(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", getattr(value, "line", None), getattr(value, "item_lines", None), [_as_read(v) for v in value])
+    if isinstance(value, float) and value != value:
+        return ("float", "nan")
+    return (type(value).__name__, value)
+
+
+def _outcome(text: str) -> object:
+    try:
+        return _as_read(parse_yaml(text, first_line=5))
+    except FrontMatterError as error:
+        return ("error", error.message, error.line, error.expected)
+
+
+def _outcome_of_node_graph(text: str, monkeypatch: pytest.MonkeyPatch) -> object:
+    def needs_node_graph(loader: object) -> object:
+        raise frontmatter._NeedsNodeGraph
+
+    with monkeypatch.context() as patched:
+        patched.setattr(frontmatter, "_values_from_events", needs_node_graph)
+        return _outcome(text)
+
+
+YAML_LINES = ["a: 1", "b:", "  - x", "  - y: 2", "    z: [1, {q: yes}]", "- item", "c: {k: v, k: w}", "a: again",
+              "d: &anchor {m: 1}", "e: *anchor", "f:\n  <<: *anchor\n  n: 2", "g: !!str 12", "h: !!int x",
+              "i: ! 12", "j: !custom {x: 1}", "? [k]\n: v", "=: 1", "~: null key", "2026-01-01: date key",
+              "1.5: float key", "l: 2026-02-30", "m: " + "9" * 5000, "n: [unclosed", "o: 'single", "  p: bad indent",
+              "q: \"tab\tin quotes\"", "r: \u0007", "--- s: 2", "...", "t: |\n  block\n  text", "u: >-\n  folded",
+              "# a comment", "", "v: " + "[" * 70 + "]" * 70, "w: &self [*self]", "x: .nan", "y: -.inf", "z: 0x1F",
+              "营地: 看线上攻略", "? complex\n: value", "aa: {bb: [cc, dd], ee: ~}", "ff: [1, 2,]", "gg: @reserved"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(YAML_LINES), max_size=6).map("\n".join))
+@example("")
+@example("# only a comment\n")
+@example("just text\n")
+@example("- a\n- b\n")
+@example("a: 1\n--- b: 2\n")
+@example("a:\n" + "".join("  " * depth + "- \n" for depth in range(1, 70)))
+@example("a: " + "9" * 5000 + "\nb: [\n")
+@example("base: &base {kind: core}\ntouchpoint: *base\n")
+def test_the_events_pass_reads_what_the_node_graph_reads(text: str) -> None:
+    """parse_yaml builds most pages straight from the parser's events and leaves the rest to
+    the node graph: either way, the same values, lines, duplicate keys, or the same error."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _outcome(text + "\n") == _outcome_of_node_graph(text + "\n", monkeypatch)
+
+
+def test_the_events_pass_reads_every_sample_page_as_the_node_graph_does() -> None:
+    pages = sorted(SAMPLE_WIKI.rglob("*.md"))
+    texts = [page.yaml_text for page in map(split_page, (path.read_text(encoding="utf-8") for path in pages))
+             if page.yaml_text]
+    assert len(texts) > 20
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for text in texts:
+            assert _outcome(text) == _outcome_of_node_graph(text, monkeypatch)
+
+
+def test_the_first_characters_of_resolved_values_are_pyyamls() -> None:
+    """A plain value starting with any other character is text, without asking the loader."""
+    resolved = {first for first in yaml.SafeLoader.yaml_implicit_resolvers if first}
+    assert frontmatter.RESOLVED_FIRST_CHARACTERS == resolved
