@@ -65,3 +65,16 @@ def test_every_page_is_handed_on_with_the_collector_as_found(tmp_path):
     seen = (built.site_dir / "gc-seen.txt").read_text()
     assert "journeys/camping.md" in seen and "False" not in seen
     assert gc.isenabled()
+
+
+def test_a_finished_build_leaves_no_journey_model_behind(tmp_path):
+    # The plugin lets go of what it read when the build ends: kept, the models would outlive
+    # the build (the plugin outlives it), and each collection until the process exits,
+    # the interpreter's own while it shuts down among them, would walk them again.
+    from mkdocs_journeys.core.model import Journey
+
+    path = "journeys/released-when-the-build-ends.md"  # no other test's journey
+    built = build_site(tmp_path, {path: journey_page(), **supporting_pages()})
+    assert built.content(path).select(".journey-map")
+    gc.collect()
+    assert not [thing for thing in gc.get_objects() if isinstance(thing, Journey) and thing.path == path]

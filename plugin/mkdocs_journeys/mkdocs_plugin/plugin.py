@@ -356,12 +356,20 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return search_digest(full), full
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._read_objects.release()
+        self._end_build()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._read_objects.release()
         if self.site is not None:
             self.timer.report(log, len(self.site.journeys))
+        self._end_build()
+
+    def _end_build(self) -> None:
+        """Let go of what this build read (the next build reads again; `mkdocs serve` keeps
+        what it reuses in serve_cache). Kept by the plugin, the site's model would live until
+        the interpreter shuts down, and each collection Python makes while it clears its
+        modules would walk it again: released here, it goes with the build's other garbage."""
+        self._read_objects.release()
+        self.site = self.overview = self.linker = None
 
 
 __all__ = ["JourneysPlugin"]
