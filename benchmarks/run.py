@@ -87,6 +87,9 @@ def measure_builds(root: Path, runs: int, n: int) -> dict:
         result[f"{side}_wall_s"] = statistics.median(f["wall_s"] for f in figures[config])
         result[f"{side}_cpu_s"] = statistics.median(f["cpu_s"] for f in figures[config])
         result[f"{side}_peak_mib"] = max(f["peak_mib"] for f in figures[config])
+    # each run's own pair, in run order: how far the host moved between runs
+    result["wall_s_per_run"] = {side: [f["wall_s"] for f in figures[config]]
+                                for side, config in (("plugin", "plugin.yml"), ("control", "control.yml"))}
     result["wall_ratio"] = result["plugin_wall_s"] / result["control_wall_s"]
     result["cpu_ratio"] = result["plugin_cpu_s"] / result["control_cpu_s"]
     result["memory_ratio"] = result["plugin_peak_mib"] / result["control_peak_mib"]
@@ -207,6 +210,16 @@ def build_table(results: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def runs_line(results: list[dict]) -> str:
+    """Each run's wall time ratio (its plugin build over its control build) per row."""
+    rows = []
+    for r in results:
+        runs = r["wall_s_per_run"]
+        ratios = ", ".join(f"{p / c:.3f}x" for p, c in zip(runs["plugin"], runs["control"]))
+        rows.append(f"N = {r['n']}, {features_label(r['features'])}: {ratios}")
+    return "Wall time ratio of each run (plugin / control, in run order): " + "; ".join(rows) + "."
+
+
 def pages_table(results: list[dict]) -> str:
     rows = [
         "| N | theme features | search index kB: control / plugin (additions / control) | "
@@ -325,6 +338,7 @@ def main() -> None:
           f"mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, runs per size: {env['runs']}, "
           f"{browser}; kB = 1,000 bytes\n")
     print(build_table(results), end="\n\n")
+    print(runs_line(results), end="\n\n")
     print(pages_table(results), end="\n\n")
     print(budget_table(verdicts), end="\n\n")
     print(verdict_line(verdicts))

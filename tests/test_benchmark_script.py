@@ -54,6 +54,10 @@ def test_build_figures_are_reported_for_both_builds(tiny_wiki) -> None:
         assert {f"{side}_wall_s", f"{side}_cpu_s", f"{side}_peak_mib"} <= builds.keys()
         assert (root / f"site-{side}.yml" / "index.html").is_file()
     assert set(builds["phase_ms_per_journey"]) == set(run.PHASES)
+    # one run: its own pair is the median's pair, and the line of each run's ratio shows it
+    assert builds["wall_s_per_run"] == {"plugin": [builds["plugin_wall_s"]], "control": [builds["control_wall_s"]]}
+    line = run.runs_line([{"n": N, "features": ["navigation.prune"], **builds}])
+    assert f"N = {N}, `navigation.prune`: {builds['wall_ratio']:.3f}x." in line
 
 
 def test_page_and_search_figures_of_both_sites(tiny_wiki) -> None:

@@ -287,9 +287,9 @@ _NO_KEY = object()  # a mapping waiting for its next key
 
 def _values_from_events(loader: Any) -> Any:
     """The document's values built from the parser's events: mappings and lists with their
-    lines, as `_construct_mapping` and `_construct_list` build them from nodes. It is about a
-    fifth faster than composing the node graph first (benchmarks/README.md), and it meets
-    the parser's syntax errors in the same order. Raises _NeedsNodeGraph for what only the
+    lines, as `_construct_mapping` and `_construct_list` build them from nodes, without
+    composing the node graph first (benchmarks/README.md gives the gain); it meets the
+    parser's syntax errors in the same order. Raises _NeedsNodeGraph for what only the
     node graph reads (or guards) as the rules want."""
     get_event = loader.get_event
     get_event()  # the stream's start
