@@ -68,9 +68,9 @@ def test_every_page_is_handed_on_with_the_collector_as_found(tmp_path):
 
 
 def test_a_finished_build_leaves_no_journey_model_behind(tmp_path):
-    # The plugin lets go of what it read when the build ends: kept, the models would outlive
-    # the build (the plugin outlives it), and each collection until the process exits,
-    # the interpreter's own while it shuts down among them, would walk them again.
+    # The plugin lets go of what it read when the build ends: kept by the plugin, which
+    # outlives the build, the models would live on until the interpreter shuts down, and
+    # freeing them then is far slower than with the build's other garbage.
     from mkdocs_journeys.core.model import Journey
 
     path = "journeys/released-when-the-build-ends.md"  # no other test's journey

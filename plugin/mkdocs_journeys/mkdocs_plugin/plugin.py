@@ -365,9 +365,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def _end_build(self) -> None:
         """Let go of what this build read (the next build reads again; `mkdocs serve` keeps
-        what it reuses in serve_cache). Kept by the plugin, the site's model would live until
-        the interpreter shuts down, and each collection Python makes while it clears its
-        modules would walk it again: released here, it goes with the build's other garbage."""
+        what it reuses in serve_cache). Kept by the plugin, which outlives the build, the
+        site's model would live until the interpreter shuts down, and freeing it then, while
+        the interpreter clears its modules, is far slower than in a collection with the
+        build's other garbage (benchmarks/README.md)."""
         self._read_objects.release()
         self.site = self.overview = self.linker = None
 
