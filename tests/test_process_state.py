@@ -68,13 +68,18 @@ def test_every_page_is_handed_on_with_the_collector_as_found(tmp_path):
 
 
 def test_a_finished_build_leaves_no_journey_model_behind(tmp_path):
-    # The plugin lets go of what it read when the build ends: kept by the plugin, which
-    # outlives the build, the models would live on until the interpreter shuts down, and
-    # freeing them then is far slower than with the build's other garbage.
+    # The plugin lets go of what it read, and of MkDocs' files and their pages, when the
+    # build ends: kept by the plugin, which outlives the build, they would live on until the
+    # interpreter shuts down, and freeing them then is far slower than with the build's
+    # other garbage.
+    from mkdocs.structure.pages import Page
+
     from mkdocs_journeys.core.model import Journey
 
     path = "journeys/released-when-the-build-ends.md"  # no other test's journey
     built = build_site(tmp_path, {path: journey_page(), **supporting_pages()})
     assert built.content(path).select(".journey-map")
     gc.collect()
-    assert not [thing for thing in gc.get_objects() if isinstance(thing, Journey) and thing.path == path]
+    alive = gc.get_objects()
+    assert not [thing for thing in alive if isinstance(thing, Journey) and thing.path == path]
+    assert not [thing for thing in alive if isinstance(thing, Page) and thing.file.src_uri == path]

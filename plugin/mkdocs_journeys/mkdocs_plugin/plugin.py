@@ -364,13 +364,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._end_build()
 
     def _end_build(self) -> None:
-        """Let go of what this build read (the next build reads again; `mkdocs serve` keeps
-        what it reuses in serve_cache). Kept by the plugin, which outlives the build, the
-        site's model would live until the interpreter shuts down, and freeing it then, while
-        the interpreter clears its modules, is far slower than in a collection with the
-        build's other garbage (benchmarks/README.md)."""
+        """Let go of what this build read and of MkDocs' files, each holding its page and its
+        HTML (the next build reads again; `mkdocs serve` keeps what it reuses in
+        serve_cache). The plugin outlives the build: kept, they would live as long as the
+        process, and the model's freeing at shutdown, while the interpreter clears its
+        modules, is far slower than in a collection with the build's other garbage
+        (benchmarks/README.md)."""
         self._read_objects.release()
-        self.site = self.overview = self.linker = None
+        self.site = self.overview = self.linker = self._written = None
+        self._site_files = {}
 
 
 __all__ = ["JourneysPlugin"]
